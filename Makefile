@@ -1,0 +1,32 @@
+# The two set-up commands: `make run` (the API with sandbox data) and `make test` (the suite).
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	sh scripts/venv.sh $(VENV)
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed
+	@set -e; \
+	DATABASE_URL=$${DATABASE_URL:-$$($(BIN)/python scripts/localpg.py start dev)}; \
+	export DATABASE_URL DEBUG=$${DEBUG:-true}; \
+	$(BIN)/python manage.py migrate --no-input; \
+	$(BIN)/python manage.py seed_sandbox --base-url http://$(HOST):$(PORT); \
+	echo "Serving on http://$(HOST):$(PORT)/ (API docs: /timp/docs/, admin: /admin/)"; \
+	exec $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
+
+test: lint
+	DEBUG=true $(BIN)/python scripts/localpg.py throwaway -- $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

@@ -1,0 +1,63 @@
+"""Personas shared by every app's tests: a retailer, a supplier, another retailer, staff."""
+
+import pytest
+from knox.models import AuthToken
+from rest_framework.test import APIClient
+
+from organizations.models import User
+from organizations.tests.factories import (
+    AccountManagerFactory,
+    OrganizationFactory,
+    SupplierOrganizationFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The production hasher is slow on purpose; tests only need passwords to round-trip.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def account_manager():
+    return AccountManagerFactory()
+
+
+@pytest.fixture
+def retailer_user(account_manager) -> User:
+    return UserFactory(organization=OrganizationFactory(name="Retailer Co", account_manager=account_manager))
+
+
+@pytest.fixture
+def other_retailer_user() -> User:
+    return UserFactory(organization=OrganizationFactory(name="Other Retailer Co"))
+
+
+@pytest.fixture
+def supplier_user(account_manager) -> User:
+    return UserFactory(organization=SupplierOrganizationFactory(name="Supplier Co", account_manager=account_manager))
+
+
+@pytest.fixture
+def staff_user(account_manager) -> User:
+    return account_manager.user
+
+
+@pytest.fixture
+def client_for():
+    """An API client that authenticates as `user` with a real token, or anonymously for None."""
+
+    def make(user: User | None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            _, key = AuthToken.objects.create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def anonymous() -> APIClient:
+    return APIClient()

@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from knox.models import AuthToken
+
+from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "email", "phone", "job_title"]
+    search_fields = ["first_name", "last_name", "email", "phone"]
+    readonly_fields = ["uuid"]
+
+
+@admin.register(AccountManager)
+class AccountManagerAdmin(admin.ModelAdmin):
+    list_display = ["person", "user"]
+    list_select_related = ["person", "user"]
+    search_fields = ["person__first_name", "person__last_name", "person__email", "user__username"]
+    readonly_fields = ["uuid"]
+    autocomplete_fields = ["person", "user"]
+
+
+class UserInline(admin.TabularInline):
+    model = User
+    fields = ["username", "email", "first_name", "last_name", "is_active", "last_login"]
+    readonly_fields = ["username", "last_login"]
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "org_type", "status", "account_manager", "primary_contact", "created_date", "active_date"]
+    list_filter = ["org_type", "status", "account_manager"]
+    list_select_related = ["account_manager__person", "primary_contact"]
+    search_fields = ["name", "website", "primary_contact__email", "uuid"]
+    readonly_fields = ["uuid", "created_date", "retailer_uuid", "supplier_uuid"]
+    autocomplete_fields = ["account_manager", "primary_contact"]
+    inlines = [UserInline]
+    date_hierarchy = "created_date"
+
+
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["organization", "uuid"]
+    list_select_related = ["organization"]
+    search_fields = ["organization__name", "uuid"]
+    readonly_fields = ["uuid"]
+    autocomplete_fields = ["organization"]
+
+
+admin.site.register(Retailer, RoleAdmin)
+admin.site.register(Supplier, RoleAdmin)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "email", "organization", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_staff", "is_active", "organization__org_type"]
+    list_select_related = ["organization"]
+    search_fields = ["username", "email", "first_name", "last_name", "organization__name"]
+    readonly_fields = ["id", "last_login", "date_joined"]
+    autocomplete_fields = ["organization"]
+    fieldsets = [(None, {"fields": ["id", "organization"]}), *DjangoUserAdmin.fieldsets]
+    add_fieldsets = [(None, {"fields": ["username", "organization", "password1", "password2"]})]
+
+
+admin.site.unregister(AuthToken)
+
+
+@admin.register(AuthToken)
+class AuthTokenAdmin(admin.ModelAdmin):
+    """Tokens are stored as hashes: staff see a key's first characters and can revoke it."""
+
+    list_display = ["token_key", "user", "created", "expiry"]
+    list_select_related = ["user"]
+    search_fields = ["token_key", "user__username"]
+    fields = ["token_key", "user", "created", "expiry"]
+    readonly_fields = ["token_key", "user", "created", "expiry"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,0 +1,75 @@
+from django.contrib.auth import authenticate, logout
+from django.contrib.auth.signals import user_logged_in
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from knox.models import AuthToken
+from rest_framework import generics, status
+from rest_framework.exceptions import AuthenticationFailed, NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from organizations import services
+from organizations.api.serializers import LoginResponseSerializer, LoginSerializer, OrganizationSerializer
+from organizations.models import Organization
+from timp_api.throttling import LoginRateThrottle
+
+
+class LoginView(generics.GenericAPIView):
+    """Exchange a username and password for an API token."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (LoginRateThrottle,)
+    serializer_class = LoginSerializer
+
+    def get_authenticate_header(self, request) -> str:
+        return "Token"
+
+    @extend_schema(responses={200: LoginResponseSerializer, 401: OpenApiResponse(description="Wrong credentials.")})
+    def post(self, request):
+        credentials = self.get_serializer(data=request.data)
+        credentials.is_valid(raise_exception=True)
+        user = authenticate(request, **credentials.validated_data)
+        if user is None:
+            raise AuthenticationFailed("Unable to log in with the credentials provided.")
+        token, key = services.issue_token(user=user)
+        user_logged_in.send(sender=user.__class__, request=request, user=user)
+        organization = user.organization
+        return Response(
+            LoginResponseSerializer(
+                {
+                    "auth_token": key,
+                    "org_uuid": organization.uuid if organization else None,
+                    "user_uuid": user.pk,
+                    "retailer_uuid": organization.retailer_uuid if organization else "",
+                    "supplier_uuid": organization.supplier_uuid if organization else "",
+                    "org_type": organization.org_type if organization else None,
+                    "expires_at": token.expiry,
+                }
+            ).data
+        )
+
+
+class LogoutView(generics.GenericAPIView):
+    """Revoke the token used for this request (other tokens of the user stay valid)."""
+
+    serializer_class = None
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        if isinstance(request.auth, AuthToken):
+            request.auth.delete()
+        else:
+            logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class OrganizationDetailView(generics.RetrieveAPIView):
+    """The caller's own organization."""
+
+    serializer_class = OrganizationSerializer
+    queryset = Organization.objects.select_related("account_manager__person", "retailer", "supplier")
+
+    def get_object(self) -> Organization:
+        if self.request.user.organization_id is None:
+            raise NotFound("Staff accounts do not belong to an organization.")
+        return self.get_queryset().get(pk=self.request.user.organization_id)

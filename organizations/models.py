@@ -1,0 +1,148 @@
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+NAME_LENGTH = 200
+PHONE_LENGTH = 20
+
+
+class Person(models.Model):
+    """A contact: an organization's primary contact, or an account manager."""
+
+    uuid = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    first_name = models.CharField(max_length=NAME_LENGTH)
+    last_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    email = models.EmailField(max_length=NAME_LENGTH, blank=True)
+    # Unknown phone and job title are null, as the published Contact object shows them.
+    phone = models.CharField(max_length=PHONE_LENGTH, null=True, blank=True)  # noqa: DJ001
+    job_title = models.CharField(max_length=NAME_LENGTH, null=True, blank=True)  # noqa: DJ001
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class AccountManager(models.Model):
+    """One of the platform's account managers; `user` is their staff login."""
+
+    uuid = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="account_manager")
+    user = models.OneToOneField(
+        "organizations.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="account_manager",
+        limit_choices_to={"is_staff": True},
+    )
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class Organization(models.Model):
+    class Type(models.TextChoices):
+        RETAILER = "RETAILER"
+        SUPPLIER = "SUPPLIER"
+
+    class Status(models.TextChoices):
+        PENDING = "PENDING"
+        ACTIVE = "ACTIVE"
+        DEACTIVATED = "DEACTIVATED"
+
+    uuid = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=NAME_LENGTH)
+    website = models.CharField(max_length=NAME_LENGTH, blank=True)
+    org_type = models.CharField(max_length=8, choices=Type.choices)
+    status = models.CharField(max_length=11, choices=Status.choices, default=Status.PENDING)
+    created_date = models.DateTimeField(auto_now_add=True)
+    active_date = models.DateTimeField(null=True, blank=True)
+    account_manager = models.ForeignKey(
+        AccountManager, on_delete=models.SET_NULL, null=True, blank=True, related_name="organizations"
+    )
+    primary_contact = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="organizations")
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["org_type", "status"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(org_type__in=["RETAILER", "SUPPLIER"]), name="organization_type_known"),
+            models.CheckConstraint(
+                condition=Q(status__in=["PENDING", "ACTIVE", "DEACTIVATED"]), name="organization_status_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_org_type_display().lower()})"
+
+    @property
+    def is_retailer(self) -> bool:
+        return self.org_type == self.Type.RETAILER
+
+    @property
+    def role(self) -> "Retailer | Supplier":
+        """The organization's Retailer or Supplier record."""
+        return self.retailer if self.is_retailer else self.supplier
+
+    @property
+    def retailer_uuid(self) -> str:
+        """The retailer record's UUID, or "" for a supplier."""
+        return str(self.retailer.uuid) if self.is_retailer else ""
+
+    @property
+    def supplier_uuid(self) -> str:
+        """The supplier record's UUID, or "" for a retailer."""
+        return "" if self.is_retailer else str(self.supplier.uuid)
+
+
+class Retailer(models.Model):
+    """An organization in its retailer role, with a UUID of its own (as connections show it)."""
+
+    uuid = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="retailer")
+
+    def __str__(self) -> str:
+        return self.organization.name
+
+
+class Supplier(models.Model):
+    """An organization in its supplier role, with a UUID of its own (as connections show it)."""
+
+    uuid = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="supplier")
+
+    def __str__(self) -> str:
+        return self.organization.name
+
+
+class User(AbstractUser):
+    """A login. Partner users belong to exactly one organization and act for it; staff (the
+    platform's account managers) belong to none."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_staff=True) | Q(organization__isnull=False), name="user_staff_or_member"
+            )
+        ]
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.is_staff and self.organization_id is None:
+            raise ValidationError({"organization": "A user who is not staff must belong to an organization."})

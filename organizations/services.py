@@ -1,0 +1,68 @@
+"""State changes of organizations, people and tokens."""
+
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+from knox.models import AuthToken
+
+from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
+
+
+@transaction.atomic
+def create_organization(
+    *,
+    name: str,
+    org_type: str,
+    contact: dict,
+    status: str = Organization.Status.PENDING,
+    website: str = "",
+    account_manager: AccountManager | None = None,
+    organization_uuid: uuid.UUID | None = None,
+) -> Organization:
+    """An organization with its primary contact and its Retailer or Supplier record."""
+    organization = Organization.objects.create(
+        uuid=organization_uuid or uuid.uuid4(),
+        name=name,
+        org_type=org_type,
+        status=status,
+        website=website,
+        account_manager=account_manager,
+        primary_contact=Person.objects.create(**contact),
+        active_date=timezone.now() if status == Organization.Status.ACTIVE else None,
+    )
+    role_model = Retailer if organization.is_retailer else Supplier
+    role_model.objects.create(organization=organization)
+    return organization
+
+
+def activate_organization(*, organization: Organization) -> None:
+    if organization.status != Organization.Status.ACTIVE:
+        organization.status = Organization.Status.ACTIVE
+        organization.active_date = timezone.now()
+        organization.save(update_fields=["status", "active_date"])
+
+
+def account_manager_for(user: User) -> AccountManager:
+    """The staff user's AccountManager record, created from the user's name on first use."""
+    try:
+        return user.account_manager
+    except AccountManager.DoesNotExist:
+        person = Person.objects.create(
+            first_name=user.first_name or user.username,
+            last_name=user.last_name,
+            email=user.email,
+            job_title="Account Manager",
+        )
+        return AccountManager.objects.create(person=person, user=user)
+
+
+def split_full_name(full_name: str) -> dict:
+    """ "Bob Brown" → first "Bob", last "Brown"; a single word is a first name."""
+    first, _, last = full_name.strip().partition(" ")
+    return {"first_name": first, "last_name": last.strip()}
+
+
+def issue_token(*, user: User) -> tuple[AuthToken, str]:
+    """A new token for `user`: the stored record (hash only) and the key, shown once."""
+    return AuthToken.objects.create(user=user)

@@ -1,0 +1,128 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from knox.models import AuthToken
+
+from organizations.tests.factories import PASSWORD
+
+LOGIN = "/timp/organizations/user-login/"
+LOGOUT = "/timp/organizations/user-logout/"
+ORGANIZATION = "/timp/organizations/"
+
+pytestmark = pytest.mark.django_db
+
+
+def log_in(client, username, password=PASSWORD):
+    return client.post(LOGIN, {"username": username, "password": password})
+
+
+def test_login_returns_a_token_that_works(anonymous, retailer_user):
+    response = log_in(anonymous, retailer_user.username)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {
+        "auth_token",
+        "org_uuid",
+        "user_uuid",
+        "retailer_uuid",
+        "supplier_uuid",
+        "org_type",
+        "expires_at",
+    }
+    assert body["org_uuid"] == str(retailer_user.organization.uuid)
+    assert body["user_uuid"] == str(retailer_user.pk)
+    assert body["retailer_uuid"] == str(retailer_user.organization.retailer.uuid)
+    assert body["supplier_uuid"] == ""
+    assert body["org_type"] == "RETAILER"
+    anonymous.credentials(HTTP_AUTHORIZATION=f"Token {body['auth_token']}")
+    assert anonymous.get(ORGANIZATION).status_code == 200
+
+
+def test_token_expires_after_two_hours_by_default(anonymous, retailer_user):
+    before = timezone.now()
+    log_in(anonymous, retailer_user.username)
+
+    token = AuthToken.objects.get(user=retailer_user)
+    assert timedelta(hours=2) <= token.expiry - before < timedelta(hours=2, minutes=1)
+
+
+def test_token_is_stored_only_as_a_hash(anonymous, retailer_user):
+    key = log_in(anonymous, retailer_user.username).json()["auth_token"]
+
+    token = AuthToken.objects.get(user=retailer_user)
+    assert key not in (token.digest, token.token_key)
+    assert token.token_key == key[:15]
+
+
+@pytest.mark.parametrize(
+    ("username", "password"), [("known", "wrong password"), ("nobody-by-this-name", PASSWORD)], ids=["wrong", "unknown"]
+)
+def test_wrong_credentials_are_401(anonymous, retailer_user, username, password):
+    response = log_in(anonymous, retailer_user.username if username == "known" else username, password)
+
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert "auth_token" not in response.json()
+    assert not AuthToken.objects.exists()
+
+
+def test_login_without_password_is_400(anonymous, retailer_user):
+    response = anonymous.post(LOGIN, {"username": retailer_user.username})
+
+    assert response.status_code == 400
+    assert "password" in response.json()
+
+
+def test_missing_header_is_401_with_www_authenticate(anonymous, retailer_user):
+    response = anonymous.get(ORGANIZATION)
+
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert response.json() == {"detail": "Authentication credentials were not provided."}
+
+
+@pytest.mark.parametrize("header", ["Token nonsense", "Token ", "Token a b", "Token \u00e9t\u00e9"])
+def test_malformed_or_unknown_token_is_401(anonymous, header):
+    anonymous.credentials(HTTP_AUTHORIZATION=header)
+
+    response = anonymous.get(ORGANIZATION)
+
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+
+
+def test_expired_token_is_401(client_for, retailer_user):
+    client = client_for(retailer_user)
+    AuthToken.objects.filter(user=retailer_user).update(expiry=timezone.now() - timedelta(seconds=1))
+
+    response = client.get(ORGANIZATION)
+
+    assert response.status_code == 401
+    assert not AuthToken.objects.filter(user=retailer_user).exists()
+
+
+def test_logout_revokes_only_the_token_used(client_for, retailer_user):
+    first, second = client_for(retailer_user), client_for(retailer_user)
+
+    assert first.post(LOGOUT).status_code == 204
+
+    assert first.get(ORGANIZATION).status_code == 401
+    assert second.get(ORGANIZATION).status_code == 200
+
+
+def test_logout_needs_a_token(anonymous):
+    assert anonymous.post(LOGOUT).status_code == 401
+
+
+def test_login_is_throttled(anonymous, retailer_user, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "3/minute"}}
+
+    statuses = [log_in(anonymous, retailer_user.username, "wrong").status_code for _ in range(4)]
+
+    assert statuses == [401, 401, 401, 429]
+    throttled = log_in(anonymous, retailer_user.username)
+    assert throttled.status_code == 429
+    assert int(throttled["Retry-After"]) <= 60
+    assert "throttled" in throttled.json()["detail"].lower()

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from timp_api import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+    path("timp/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("timp/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("timp/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("timp/organizations/files/", include("files.api.urls")),
+    path("timp/organizations/connections/", include("connections.api.urls")),
+    path("timp/organizations/", include("organizations.api.urls")),
+    # The older, unprefixed paths of the connection requests, as published in the docs.
+    path(
+        "organizations/connections/request/",
+        include(("connections.api.request_urls", "connections"), namespace="unprefixed"),
+    ),
+    # Any other path under the API's prefixes: a JSON 404 (in DEBUG too).
+    re_path(r"^(timp|organizations)/", views.not_found),
+]
+
+handler404 = "timp_api.views.not_found"
+handler500 = "timp_api.views.server_error"

@@ -1,0 +1,35 @@
+"""Operations endpoints and the JSON answers for paths and errors that reach no API view."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.urls import Resolver404, resolve
+
+
+def healthz(request):
+    """The process is up; the database is not touched."""
+    return JsonResponse({"status": "ok"})
+
+
+def readyz(request):
+    """The process can serve: the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def not_found(request, exception=None):
+    detail = "Not found."
+    if not request.path.endswith("/"):
+        try:
+            resolve(request.path + "/")
+            detail = f"Not found. Did you mean {request.path}/ (with a trailing slash)?"
+        except Resolver404:
+            pass
+    return JsonResponse({"detail": detail}, status=404)
+
+
+def server_error(request):
+    return JsonResponse({"detail": "Internal server error.", "request_id": request.request_id}, status=500)
