@@ -1,0 +1,89 @@
+from django.core.files.storage import default_storage
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+
+from files import services
+from files.api.serializers import FileSerializer, FileUploadSerializer
+from files.models import UploadedFile
+from timp_api.pagination import StartLimitPagination
+
+
+class FilePagination(StartLimitPagination):
+    results_key = "files"
+
+
+class AnyAcceptNegotiation(BaseContentNegotiation):
+    """A download answers with the file's bytes whatever the client's Accept header says."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List uploaded files", description="Newest first."),
+    retrieve=extend_schema(summary="An uploaded file's metadata"),
+    destroy=extend_schema(
+        summary="Delete an uploaded file",
+        responses={204: None, 422: OpenApiResponse(description="The file is attached to a connection request.")},
+    ),
+)
+class FileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    serializer_class = FileSerializer
+    pagination_class = FilePagination
+
+    def get_queryset(self):
+        return UploadedFile.objects.visible_to(self.request.user).order_by("-uploaded_date", "uuid")
+
+    def perform_destroy(self, instance: UploadedFile) -> None:
+        if not self.request.user.is_staff and instance.organization_id != self.request.user.organization_id:
+            raise PermissionDenied("Only the organization that uploaded a file can delete it.")
+        services.delete_file(uploaded_file=instance)
+
+    @extend_schema(
+        summary="Upload a sample file or specification document",
+        request={"multipart/form-data": FileUploadSerializer},
+        responses={
+            201: FileSerializer,
+            400: OpenApiResponse(description="Empty file, or a type that is not allowed."),
+            413: OpenApiResponse(description="The file is larger than the limit."),
+        },
+    )
+    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser], serializer_class=FileUploadSerializer)
+    def upload(self, request):
+        if request.user.organization_id is None:
+            raise PermissionDenied("Staff accounts have no organization to upload files for.")
+        form = FileUploadSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        uploaded_file = services.store_upload(
+            organization=request.user.organization,
+            uploaded_by=request.user,
+            upload=form.validated_data["file"],
+            display_name=form.validated_data.get("filename"),
+        )
+        return Response(FileSerializer(uploaded_file).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Download an uploaded file",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
+    @action(detail=True, methods=["get"], content_negotiation_class=AnyAcceptNegotiation)
+    def download(self, request, pk=None):
+        uploaded_file = self.get_object()
+        response = FileResponse(
+            default_storage.open(uploaded_file.storage_name, "rb"),
+            as_attachment=True,
+            filename=uploaded_file.name,
+            content_type=uploaded_file.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
