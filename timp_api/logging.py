@@ -1,18 +1,11 @@
 """Log filters: every record carries the request ID, and no record shows a password."""
 
 import logging
-import re
 from contextvars import ContextVar
 
+from timp_api.masking import mask_url_credentials
+
 current_request_id: ContextVar[str] = ContextVar("current_request_id", default="-")
-
-# user:password@ inside any URL, e.g. ftp://foo:bar@host
-URL_CREDENTIALS = re.compile(r"(?P<prefix>[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@]*:)[^\s@/]*@")
-
-
-def mask_url_credentials(text: str) -> str:
-    """`ftp://foo:bar@host` → `ftp://foo:***@host`, wherever it appears in `text`."""
-    return URL_CREDENTIALS.sub(r"\g<prefix>***@", text)
 
 
 class RequestIDFilter(logging.Filter):

@@ -128,6 +128,8 @@ UPLOAD_RETENTION_DAYS = env_int("UPLOAD_RETENTION_DAYS", 30, minimum=1)
 # JSON bodies (everything but the file upload) are capped here; larger ones get 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("REQUEST_BODY_MAX_BYTES", 1024 * 1024, minimum=1024)
 FILE_UPLOAD_HANDLERS = ["files.uploads.LimitedTemporaryFileUploadHandler"]
+MAX_INTEGRATIONS_PER_REQUEST = env_int("MAX_INTEGRATIONS_PER_REQUEST", 50, minimum=1)
+MAX_FILES_PER_REQUEST = env_int("MAX_FILES_PER_REQUEST", 50, minimum=1)
 
 # HTTPS: on by default outside DEBUG. Behind a TLS-terminating proxy, set
 # TRUST_X_FORWARDED_PROTO=true so the proxy's X-Forwarded-Proto is believed.
@@ -186,7 +188,13 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["timp_api.schema.only_documented_paths"],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationTypeEnum": "organizations.models.Organization.Type",
+        "OrganizationStatusEnum": "organizations.models.Organization.Status",
+        "ConnectionStatusEnum": "connections.models.Connection.Status",
+        "ConnectionRequestStatusEnum": "connections.models.ConnectionRequest.Status",
+        "IntegrationTypeEnum": "connections.models.Integration.Type",
+    },
 }
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

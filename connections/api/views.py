@@ -1,0 +1,194 @@
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import IsAdminUser
+from rest_framework.response import Response
+
+from connections import services
+from connections.api.serializers import (
+    AccountNumbersSerializer,
+    ApproveSerializer,
+    ConnectionRequestSerializer,
+    ConnectionRequestWriteSerializer,
+    ConnectionSerializer,
+    CreatedRequestSerializer,
+    DenySerializer,
+)
+from connections.filters import ConnectionFilter, ConnectionRequestFilter
+from connections.models import Connection, ConnectionRequest
+from connections.querysets import connections_for, requests_for
+from organizations.models import Organization
+from timp_api.pagination import HeaderPagination, StartLimitPagination
+
+NO_CONTENT = {204: OpenApiResponse(description="Done.")}
+WRONG_STATE = OpenApiResponse(description="Not possible in the object's current state.")
+IF_MATCH = OpenApiParameter(
+    "If-Match", location=OpenApiParameter.HEADER, required=False, description="The ETag read; a stale one gets 412."
+)
+
+
+class RequestPagination(StartLimitPagination):
+    results_key = "requests"
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List connection requests", description="Newest first."),
+    retrieve=extend_schema(summary="One connection request", description="With an ETag for If-Match."),
+)
+class ConnectionRequestViewSet(viewsets.GenericViewSet):
+    serializer_class = ConnectionRequestSerializer
+    pagination_class = RequestPagination
+    filterset_class = ConnectionRequestFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return requests_for(self.request.user).order_by("-request_date", "uuid")
+
+    def require_requester(self, connection_request: ConnectionRequest, *, staff_allowed: bool) -> None:
+        user = self.request.user
+        if not (user.is_staff and staff_allowed) and user.organization_id != connection_request.organization_id:
+            raise PermissionDenied("Only the organization that made this request can do this.")
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, pk=None):
+        connection_request = self.get_object()
+        return Response(self.get_serializer(connection_request).data, headers={"ETag": connection_request.etag})
+
+    @extend_schema(
+        summary="Request a connection",
+        request=ConnectionRequestWriteSerializer,
+        responses={201: CreatedRequestSerializer, 422: OpenApiResponse(description="A pending request exists.")},
+    )
+    def create(self, request):
+        organization = request.user.organization
+        if organization is None:
+            raise PermissionDenied("Staff accounts do not belong to an organization and cannot request connections.")
+        body = ConnectionRequestWriteSerializer(data=request.data, context={"organization": organization})
+        body.is_valid(raise_exception=True)
+        created = services.create_request(organization=organization, user=request.user, data=body.validated_data)
+        location = request.build_absolute_uri(reverse("connection-request-detail", args=[created.uuid]))
+        return Response(
+            CreatedRequestSerializer(created).data, status=status.HTTP_201_CREATED, headers={"Location": location}
+        )
+
+    @extend_schema(
+        summary="Update a pending connection request",
+        request=ConnectionRequestWriteSerializer,
+        parameters=[IF_MATCH],
+        responses={**NO_CONTENT, 412: OpenApiResponse(description="Stale If-Match."), 422: WRONG_STATE},
+    )
+    def partial_update(self, request, pk=None):
+        connection_request = self.get_object()
+        self.require_requester(connection_request, staff_allowed=True)
+        if_match = request.headers.get("If-Match")
+        services.ensure_changeable(connection_request, if_match=if_match)
+        body = ConnectionRequestWriteSerializer(
+            connection_request,
+            data=request.data,
+            partial=True,
+            context={"organization": connection_request.organization},
+        )
+        body.is_valid(raise_exception=True)
+        updated = services.update_request(
+            connection_request=connection_request, user=request.user, data=body.validated_data, if_match=if_match
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT, headers={"ETag": updated.etag})
+
+    @extend_schema(summary="Cancel a pending request", request=None, responses={**NO_CONTENT, 422: WRONG_STATE})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        connection_request = self.get_object()
+        self.require_requester(connection_request, staff_allowed=False)
+        services.cancel_request(connection_request=connection_request, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Approve a request (staff)",
+        request=ApproveSerializer,
+        responses={200: ConnectionSerializer, 422: WRONG_STATE},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+    def approve(self, request, pk=None):
+        connection_request = self.get_object()
+        body = ApproveSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        organization = None
+        if "organization_uuid" in body.validated_data:
+            organization = Organization.objects.filter(pk=body.validated_data["organization_uuid"]).first()
+            if organization is None:
+                raise ValidationError({"organization_uuid": ["No organization has this UUID."]})
+        connection = services.approve_request(
+            connection_request=connection_request, user=request.user, organization=organization
+        )
+        return Response(ConnectionSerializer(connections_for(request.user).get(pk=connection.pk)).data)
+
+    @extend_schema(summary="Deny a request (staff)", request=DenySerializer, responses={**NO_CONTENT, 422: WRONG_STATE})
+    @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+    def deny(self, request, pk=None):
+        connection_request = self.get_object()
+        body = DenySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.deny_request(
+            connection_request=connection_request, user=request.user, reason=body.validated_data["reason"]
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List connections",
+        description="A bare array; the total is in X-Total-Count and the neighbouring pages in Link.",
+    ),
+    retrieve=extend_schema(summary="One connection"),
+)
+class ConnectionViewSet(viewsets.GenericViewSet):
+    serializer_class = ConnectionSerializer
+    pagination_class = HeaderPagination
+    filterset_class = ConnectionFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return connections_for(self.request.user).order_by("-created_date", "uuid")
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def respond_with(self, connection: Connection) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=connection.pk)).data)
+
+    @extend_schema(
+        summary="Change your side's account number",
+        request=AccountNumbersSerializer,
+        responses={200: ConnectionSerializer},
+    )
+    def partial_update(self, request, pk=None):
+        connection = self.get_object()
+        body = AccountNumbersSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        updated = services.update_account_numbers(connection=connection, user=request.user, numbers=body.validated_data)
+        return self.respond_with(updated)
+
+    @extend_schema(
+        summary="Confirm a connection (the side that did not ask, or staff)",
+        request=None,
+        responses={200: ConnectionSerializer, 409: OpenApiResponse(description="Your side asked."), 422: WRONG_STATE},
+    )
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return self.respond_with(services.confirm_connection(connection=self.get_object(), user=request.user))
+
+    @extend_schema(
+        summary="Deactivate a connection", request=None, responses={200: ConnectionSerializer, 422: WRONG_STATE}
+    )
+    @action(detail=True, methods=["post"])
+    def deactivate(self, request, pk=None):
+        return self.respond_with(services.deactivate_connection(connection=self.get_object(), user=request.user))

@@ -1,0 +1,37 @@
+import django_filters
+from django.db.models import Q
+
+from connections.models import Connection, ConnectionRequest
+
+
+class ConnectionRequestFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=ConnectionRequest.Status.choices)
+
+    class Meta:
+        model = ConnectionRequest
+        fields = ["status"]
+
+
+class ConnectionFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Connection.Status.choices)
+    search = django_filters.CharFilter(method="filter_search", max_length=200, label="Organization name contains")
+    retailer_uuid = django_filters.UUIDFilter(field_name="retailer")
+    supplier_uuid = django_filters.UUIDFilter(field_name="supplier")
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("created_date", "created_date"),
+            ("status", "status"),
+            ("retailer__organization__name", "retailer_name"),
+            ("supplier__organization__name", "supplier_name"),
+        )
+    )
+
+    class Meta:
+        model = Connection
+        fields = ["status", "retailer_uuid", "supplier_uuid"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(
+            Q(retailer__organization__name__icontains=value)
+            | django_filters.rest_framework.filters.Q(supplier__organization__name__icontains=value)
+        )

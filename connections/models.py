@@ -1,0 +1,243 @@
+from uuid import uuid4
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+
+from connections.cron import validate_cron
+from files.models import UploadedFile
+from organizations.models import AccountManager, Organization, Retailer, Supplier
+
+
+class ConnectionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ConnectionQuerySet":
+        """The connections a user may see: its organization's, on either side; staff see all."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(
+            Q(retailer__organization_id=user.organization_id) | Q(supplier__organization_id=user.organization_id)
+        )
+
+
+class Connection(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMATION_WAITING = "CONFIRMATION WAITING"
+        ACTIVE = "ACTIVE"
+        DEACTIVATED = "DEACTIVATED"
+
+    uuid = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    retailer = models.ForeignKey(Retailer, on_delete=models.PROTECT, related_name="connections")
+    supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="connections")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONFIRMATION_WAITING)
+    requested_by = models.CharField(
+        max_length=8, choices=Organization.Type.choices, help_text="The side that asked; the other side confirms."
+    )
+    account_manager = models.ForeignKey(
+        AccountManager, on_delete=models.SET_NULL, null=True, blank=True, related_name="connections"
+    )
+    # Null until set, as the published Connection object shows them.
+    allocation_type = models.CharField(max_length=50, null=True, blank=True)  # noqa: DJ001
+    suppliers_retailer_account_number = models.CharField(  # noqa: DJ001
+        max_length=100, null=True, blank=True, help_text="The retailer's account number in the supplier's system."
+    )
+    retailers_supplier_account_number = models.CharField(  # noqa: DJ001
+        max_length=100, null=True, blank=True, help_text="The supplier's account number in the retailer's system."
+    )
+    created_date = models.DateTimeField(auto_now_add=True)
+    confirmed_date = models.DateTimeField(null=True, blank=True)
+    deactivated_date = models.DateTimeField(null=True, blank=True)
+    uploaded_files = models.ManyToManyField(UploadedFile, blank=True, related_name="connections")
+
+    objects = ConnectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_date"]
+        indexes = [
+            models.Index(fields=["status", "-created_date"]),
+            models.Index(fields=["retailer", "-created_date"]),
+            models.Index(fields=["supplier", "-created_date"]),
+            models.Index(fields=["-created_date"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["retailer", "supplier"], name="one_connection_per_pair"),
+            models.CheckConstraint(
+                condition=Q(status__in=["CONFIRMATION WAITING", "ACTIVE", "DEACTIVATED"]),
+                name="connection_status_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="DEACTIVATED", deactivated_date__isnull=False) | ~Q(status="DEACTIVATED"),
+                name="deactivated_connection_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.retailer} ↔ {self.supplier}"
+
+    @property
+    def originating_request(self) -> "ConnectionRequest | None":
+        return self.requests.order_by("request_date").first()
+
+
+class ConnectionRequestQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ConnectionRequestQuerySet":
+        """The requests a user may see: its organization's own, and approved requests naming
+        its organization as the counterpart; staff see all."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(
+            Q(organization_id=user.organization_id)
+            | Q(counterpart_id=user.organization_id, status=ConnectionRequest.Status.APPROVED)
+        )
+
+
+class ConnectionRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        APPROVED = "approved"
+        DENIED = "denied"
+        CANCELLED = "cancelled"
+
+    uuid = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="connection_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    org_name = models.CharField(max_length=200, help_text="The organization asked for.")
+    contact_name = models.CharField(max_length=200)
+    contact_phone = models.CharField(max_length=20, blank=True)
+    contact_email = models.EmailField(max_length=200, blank=True)
+    account_number = models.CharField(
+        max_length=100, blank=True, help_text="The requester's account number in the counterpart's system."
+    )
+    additional_information = models.TextField(blank=True)
+    status = models.CharField(max_length=9, choices=Status.choices, default=Status.PENDING)
+    request_date = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised by every change; the ETag is made from it.")
+    decided_by = models.ForeignKey(
+        AccountManager, on_delete=models.SET_NULL, null=True, blank=True, related_name="decided_requests"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    counterpart = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="counterpart_requests"
+    )
+    connection = models.ForeignKey(
+        Connection, on_delete=models.SET_NULL, null=True, blank=True, related_name="requests"
+    )
+    uploaded_files = models.ManyToManyField(UploadedFile, through="RequestFile", blank=True, related_name="+")
+
+    objects = ConnectionRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-request_date"]
+        indexes = [
+            models.Index(fields=["organization", "-request_date"]),
+            models.Index(fields=["organization", "status", "-request_date"]),
+            models.Index(fields=["status", "-request_date"]),
+            models.Index(fields=["-request_date"]),
+            models.Index(fields=["counterpart", "status"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                "organization",
+                Lower("org_name"),
+                condition=Q(status="pending"),
+                name="one_pending_request_per_pair",
+                violation_error_message="A pending request to this organization already exists.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "denied", "cancelled"]), name="request_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "cancelled"]) | Q(decided_at__isnull=False),
+                name="decided_request_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(connection__isnull=False), name="approved_request_has_connection"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization.name} → {self.org_name} ({self.status})"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def approved_by(self) -> AccountManager | None:
+        return self.decided_by if self.is_approved else None
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.uuid.hex[:12]}-{self.version}"'
+
+
+class Integration(models.Model):
+    """A data feed asked for in a request; after approval it belongs to the connection too."""
+
+    class Type(models.TextChoices):
+        ITEM = "item"
+        ORDER = "order"
+        ALLOCATION = "allocation"
+        TRACKING = "tracking"
+        OTHER = "other"
+
+    uuid = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    request = models.ForeignKey(ConnectionRequest, on_delete=models.CASCADE, related_name="integrations")
+    connection = models.ForeignKey(
+        Connection, on_delete=models.SET_NULL, null=True, blank=True, related_name="integrations"
+    )
+    integration_type = models.CharField(max_length=10, choices=Type.choices)
+    update_frequency = models.CharField(  # noqa: DJ001 -- null means "no schedule"
+        max_length=100, null=True, blank=True, validators=[validate_cron], help_text="A cron schedule."
+    )
+    file_locations = models.TextField(blank=True, help_text="URLs; credentials inside them are never shown.")
+    file_specs = models.TextField(blank=True)
+    rules = models.TextField(blank=True)
+    date_created = models.DateTimeField(auto_now_add=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "date_created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(integration_type__in=["item", "order", "allocation", "tracking", "other"]),
+                name="integration_type_known",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_integration_type_display()} feed"
+
+
+class RequestFile(models.Model):
+    """A file attached to a request. PROTECT: a file in use cannot be deleted."""
+
+    request = models.ForeignKey(ConnectionRequest, on_delete=models.CASCADE)
+    uploaded_file = models.ForeignKey(UploadedFile, on_delete=models.PROTECT, related_name="request_attachments")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["request", "uploaded_file"], name="request_file_once")]
+
+    def __str__(self) -> str:
+        return f"{self.uploaded_file_id} on {self.request_id}"
+
+
+class RequestStatusChange(models.Model):
+    request = models.ForeignKey(ConnectionRequest, on_delete=models.CASCADE, related_name="history")
+    status = models.CharField(max_length=9, choices=ConnectionRequest.Status.choices)
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.status} at {self.at:%Y-%m-%d %H:%M}"

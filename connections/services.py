@@ -1,0 +1,279 @@
+"""Every state change of connection requests and connections: one function each, in one
+transaction, recorded in the request's history. The API and the admin both call these."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework.exceptions import PermissionDenied, ValidationError
+
+from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
+from files.models import UploadedFile
+from files.services import share_files
+from organizations.models import Organization, User
+from organizations.services import account_manager_for, activate_organization, create_organization, split_full_name
+from timp_api.exceptions import InvalidState, PreconditionFailed, WrongOrganizationType
+
+INTEGRATION_FIELDS = ("integration_type", "update_frequency", "file_locations", "file_specs", "rules")
+REQUEST_FIELDS = {
+    "organization_name": "org_name",
+    "primary_contact_name": "contact_name",
+    "primary_contact_phone": "contact_phone",
+    "primary_contact_email": "contact_email",
+    "organization_account_number": "account_number",
+    "additional_information": "additional_information",
+}
+
+
+def record(connection_request: ConnectionRequest, by: User | None, reason: str = "") -> None:
+    RequestStatusChange.objects.create(
+        request=connection_request, status=connection_request.status, by=by, reason=reason
+    )
+
+
+def ensure_changeable(connection_request: ConnectionRequest, *, if_match: str | None = None) -> None:
+    """A request changes only while pending, and only from the version the caller read."""
+    if if_match is not None and if_match.strip() not in {connection_request.etag, "*"}:
+        raise PreconditionFailed()
+    if connection_request.status != ConnectionRequest.Status.PENDING:
+        raise InvalidState(f"This request is {connection_request.status}; only a pending request can change.")
+
+
+def lock_pending(connection_request: ConnectionRequest, *, if_match: str | None = None) -> ConnectionRequest:
+    """The request's row, locked for this transaction, once it is known it can still change."""
+    locked = ConnectionRequest.objects.select_for_update().get(pk=connection_request.pk)
+    ensure_changeable(locked, if_match=if_match)
+    return locked
+
+
+def build_integrations(connection_request: ConnectionRequest, items: list[dict], first_position: int) -> list:
+    return [
+        Integration(request=connection_request, position=first_position + index, **item)
+        for index, item in enumerate(items)
+    ]
+
+
+@transaction.atomic
+def create_request(*, organization: Organization, user: User, data: dict) -> ConnectionRequest:
+    """A pending request from `organization`, with its integrations and files."""
+    fields = {model_field: data[name] for name, model_field in REQUEST_FIELDS.items() if name in data}
+    try:
+        with transaction.atomic():
+            connection_request = ConnectionRequest.objects.create(
+                organization=organization, requested_by=user, **fields
+            )
+    except IntegrityError:
+        raise InvalidState(
+            f'A pending request from your organization to "{fields["org_name"]}" already exists.'
+        ) from None
+    Integration.objects.bulk_create(build_integrations(connection_request, data.get("requested_integrations", []), 0))
+    RequestFile.objects.bulk_create(
+        RequestFile(request=connection_request, uploaded_file=uploaded_file)
+        for uploaded_file in data.get("uploaded_files", [])
+    )
+    record(connection_request, user)
+    return connection_request
+
+
+@transaction.atomic
+def update_request(
+    *, connection_request: ConnectionRequest, user: User, data: dict, if_match: str | None = None
+) -> ConnectionRequest:
+    """Changes the given fields: integrations with a `record_uuid` are updated (fields left
+    out stay), others added; `uploaded_files`, when given, replaces the set."""
+    locked = lock_pending(connection_request, if_match=if_match)
+    for name, model_field in REQUEST_FIELDS.items():
+        if name in data:
+            setattr(locked, model_field, data[name])
+    items = data.get("requested_integrations", [])
+    new_items = [item for item in items if "record_uuid" not in item]
+    existing = {integration.uuid: integration for integration in locked.integrations.all()}
+    if len(existing) + len(new_items) > settings.MAX_INTEGRATIONS_PER_REQUEST:
+        raise ValidationError(
+            {"requested_integrations": [f"A request has at most {settings.MAX_INTEGRATIONS_PER_REQUEST} integrations."]}
+        )
+    changed = []
+    for item in items:
+        if "record_uuid" in item:
+            integration = existing[item["record_uuid"]]
+            for field in INTEGRATION_FIELDS:
+                if field in item:
+                    setattr(integration, field, item[field])
+            changed.append(integration)
+    if changed:
+        Integration.objects.bulk_update(changed, INTEGRATION_FIELDS)
+    Integration.objects.bulk_create(build_integrations(locked, new_items, len(existing)))
+    if "uploaded_files" in data:
+        RequestFile.objects.filter(request=locked).delete()
+        RequestFile.objects.bulk_create(
+            RequestFile(request=locked, uploaded_file=uploaded_file) for uploaded_file in data["uploaded_files"]
+        )
+    locked.version += 1
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def cancel_request(*, connection_request: ConnectionRequest, user: User) -> ConnectionRequest:
+    locked = lock_pending(connection_request)
+    locked.status = ConnectionRequest.Status.CANCELLED
+    locked.version += 1
+    locked.save(update_fields=["status", "version"])
+    record(locked, user)
+    return locked
+
+
+@transaction.atomic
+def deny_request(*, connection_request: ConnectionRequest, user: User, reason: str) -> ConnectionRequest:
+    locked = lock_pending(connection_request)
+    locked.status = ConnectionRequest.Status.DENIED
+    locked.decided_by = account_manager_for(user)
+    locked.decided_at = timezone.now()
+    locked.decision_reason = reason
+    locked.version += 1
+    locked.save()
+    record(locked, user, reason)
+    return locked
+
+
+def counterpart_for(connection_request: ConnectionRequest, organization: Organization | None, manager) -> Organization:
+    """The organization on the other side: the one staff named, or a new PENDING one made
+    from the request's name and contact."""
+    requester = connection_request.organization
+    other_type = Organization.Type.SUPPLIER if requester.is_retailer else Organization.Type.RETAILER
+    if organization is None:
+        return create_organization(
+            name=connection_request.org_name,
+            org_type=other_type,
+            status=Organization.Status.PENDING,
+            account_manager=manager,
+            contact={
+                **split_full_name(connection_request.contact_name),
+                "email": connection_request.contact_email,
+                "phone": connection_request.contact_phone or None,
+            },
+        )
+    if organization.org_type != other_type:
+        raise ValidationError(
+            {
+                "organization_uuid": [
+                    f"{organization.name} is a {organization.org_type}; the requester needs a {other_type}."
+                ]
+            }
+        )
+    if organization.status == Organization.Status.DEACTIVATED:
+        raise ValidationError({"organization_uuid": [f"{organization.name} is deactivated."]})
+    return organization
+
+
+@transaction.atomic
+def approve_request(
+    *, connection_request: ConnectionRequest, user: User, organization: Organization | None = None
+) -> Connection:
+    """Turns a pending request into a connection waiting for the counterpart's confirmation:
+    integrations, files and the account number carry over. A deactivated connection between
+    the same two organizations is revived rather than duplicated."""
+    locked = lock_pending(connection_request)
+    manager = account_manager_for(user)
+    requester = locked.organization
+    counterpart = counterpart_for(locked, organization, manager)
+    retailer, supplier = (requester, counterpart) if requester.is_retailer else (counterpart, requester)
+    account_number = locked.account_number or None
+    number_field = "suppliers_retailer_account_number" if requester.is_retailer else "retailers_supplier_account_number"
+    connection = (
+        Connection.objects.select_for_update().filter(retailer=retailer.retailer, supplier=supplier.supplier).first()
+    )
+    if connection is not None and connection.status != Connection.Status.DEACTIVATED:
+        raise InvalidState(f"{retailer.name} and {supplier.name} are already connected (connection {connection.uuid}).")
+    if connection is None:
+        connection = Connection(retailer=retailer.retailer, supplier=supplier.supplier)
+    connection.status = Connection.Status.CONFIRMATION_WAITING
+    connection.requested_by = requester.org_type
+    connection.account_manager = manager
+    connection.deactivated_date = None
+    if account_number:
+        setattr(connection, number_field, account_number)
+    try:
+        with transaction.atomic():
+            connection.save()
+    except IntegrityError:
+        raise InvalidState(f"{retailer.name} and {supplier.name} are already connected.") from None
+    locked.integrations.update(connection=connection)
+    files = list(UploadedFile.objects.filter(request_attachments__request=locked))
+    connection.uploaded_files.add(*files)
+    share_files(files=files, organization=counterpart)
+    locked.status = ConnectionRequest.Status.APPROVED
+    locked.decided_by = manager
+    locked.decided_at = timezone.now()
+    locked.counterpart = counterpart
+    locked.connection = connection
+    locked.version += 1
+    locked.save()
+    record(locked, user)
+    return connection
+
+
+def side_of(connection: Connection, user: User) -> str | None:
+    """RETAILER or SUPPLIER: which side of `connection` the user's organization is on."""
+    if user.organization_id == connection.retailer.organization_id:
+        return Organization.Type.RETAILER
+    if user.organization_id == connection.supplier.organization_id:
+        return Organization.Type.SUPPLIER
+    return None
+
+
+def lock_connection(connection: Connection) -> Connection:
+    return Connection.objects.select_for_update().select_related("retailer", "supplier").get(pk=connection.pk)
+
+
+@transaction.atomic
+def confirm_connection(*, connection: Connection, user: User) -> Connection:
+    """The side that did not ask (or staff) confirms; a PENDING counterpart becomes ACTIVE."""
+    locked = lock_connection(connection)
+    if not user.is_staff and side_of(locked, user) == locked.requested_by:
+        raise WrongOrganizationType("Your organization asked for this connection; the other side confirms it.")
+    if locked.status != Connection.Status.CONFIRMATION_WAITING:
+        raise InvalidState(f"This connection is {locked.status}; only one waiting for confirmation can be confirmed.")
+    locked.status = Connection.Status.ACTIVE
+    locked.confirmed_date = timezone.now()
+    locked.save(update_fields=["status", "confirmed_date"])
+    for role in (locked.retailer, locked.supplier):
+        if role.organization.status == Organization.Status.PENDING:
+            activate_organization(organization=role.organization)
+    return locked
+
+
+@transaction.atomic
+def deactivate_connection(*, connection: Connection, user: User) -> Connection:
+    locked = lock_connection(connection)
+    if locked.status == Connection.Status.DEACTIVATED:
+        raise InvalidState("This connection is already deactivated.")
+    locked.status = Connection.Status.DEACTIVATED
+    locked.deactivated_date = timezone.now()
+    locked.save(update_fields=["status", "deactivated_date"])
+    return locked
+
+
+# Each side keeps the number of its own system.
+ACCOUNT_NUMBER_OWNER = {
+    "retailers_supplier_account_number": Organization.Type.RETAILER,
+    "suppliers_retailer_account_number": Organization.Type.SUPPLIER,
+}
+
+
+@transaction.atomic
+def update_account_numbers(*, connection: Connection, user: User, numbers: dict) -> Connection:
+    locked = lock_connection(connection)
+    side = None if user.is_staff else side_of(locked, user)
+    errors = {
+        field: [f"This is the {owner.lower()}'s number; only the {owner.lower()} (or staff) can set it."]
+        for field, owner in ACCOUNT_NUMBER_OWNER.items()
+        if field in numbers and side not in (None, owner)
+    }
+    if errors:
+        raise ValidationError(errors)
+    if side is None and not user.is_staff:
+        raise PermissionDenied()
+    for field, value in numbers.items():
+        setattr(locked, field, value)
+    locked.save(update_fields=list(numbers))
+    return locked

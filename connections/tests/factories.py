@@ -1,0 +1,31 @@
+import json
+from pathlib import Path
+
+from connections import services
+from connections.models import ConnectionRequest
+
+DOCS = Path(__file__).parent / "docs"
+
+
+def doc_body(name: str) -> dict:
+    """A request or response body exactly as the published docs show it."""
+    return json.loads((DOCS / name).read_text())
+
+
+def connection_request(*, user, **fields) -> ConnectionRequest:
+    """A pending request made the way the API makes it."""
+    data = {
+        "organization_name": "Supplier Co",
+        "primary_contact_name": "Sam Supplier",
+        "primary_contact_email": "sam@supplier.example",
+        "organization_account_number": "R-100",
+        "requested_integrations": [
+            {
+                "integration_type": "item",
+                "update_frequency": "30 6 * * *",
+                "file_locations": "ftp://u:secret@host/items",
+            }
+        ],
+        **fields,
+    }
+    return services.create_request(organization=user.organization, user=user, data=data)
