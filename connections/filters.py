@@ -32,6 +32,5 @@ class ConnectionFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(
-            Q(retailer__organization__name__icontains=value)
-            | django_filters.rest_framework.filters.Q(supplier__organization__name__icontains=value)
+            Q(retailer__organization__name__icontains=value) | Q(supplier__organization__name__icontains=value)
         )

@@ -1,6 +1,7 @@
 import uuid
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -74,7 +75,11 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["org_type", "status"])]
+        indexes = [
+            models.Index(fields=["org_type", "status"]),
+            # Connection search is "name contains": a trigram index serves it.
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="organization_name_trgm"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(org_type__in=["RETAILER", "SUPPLIER"]), name="organization_type_known"),
             models.CheckConstraint(

@@ -1,8 +1,12 @@
 import json
 from pathlib import Path
 
+import factory
+
 from connections import services
-from connections.models import ConnectionRequest
+from connections.models import Connection, ConnectionRequest
+from organizations.models import Organization
+from organizations.tests.factories import OrganizationFactory, SupplierOrganizationFactory
 
 DOCS = Path(__file__).parent / "docs"
 
@@ -29,3 +33,15 @@ def connection_request(*, user, **fields) -> ConnectionRequest:
         **fields,
     }
     return services.create_request(organization=user.organization, user=user, data=data)
+
+
+class ConnectionFactory(factory.django.DjangoModelFactory):
+    """A connection between two new organizations unless told which."""
+
+    class Meta:
+        model = Connection
+
+    retailer = factory.LazyFunction(lambda: OrganizationFactory().retailer)
+    supplier = factory.LazyFunction(lambda: SupplierOrganizationFactory().supplier)
+    status = Connection.Status.ACTIVE
+    requested_by = Organization.Type.RETAILER
