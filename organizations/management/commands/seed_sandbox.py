@@ -6,11 +6,13 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from knox.models import AuthToken
 
 from organizations import services
+from organizations.apps import ACCOUNT_MANAGERS_GROUP
 from organizations.models import Organization, User
 
 # Fixed UUIDs, so the sandbox organizations keep their identity across re-seeding.
@@ -53,6 +55,7 @@ class Command(BaseCommand):
             username="sandbox-staff",
             defaults={"is_staff": True, "first_name": "Sandra", "last_name": "Manager", "email": "sandra@timp.example"},
         )
+        staff.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
         account_manager = services.account_manager_for(staff)
         credentials = {"staff": self.credentials(staff, None)}
         for key, (name, org_type, website) in ORGANIZATIONS.items():

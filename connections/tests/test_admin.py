@@ -1,0 +1,158 @@
+"""The account managers' console, through Django's test client."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Group
+from django.test import Client
+from knox.models import AuthToken
+from rest_framework.test import APIClient
+
+from connections.models import Connection, ConnectionRequest
+from connections.tests.factories import ConnectionFactory, connection_request
+from files.tests.factories import uploaded_file
+from organizations.apps import ACCOUNT_MANAGERS_GROUP
+from organizations.tests.factories import UserFactory
+
+REQUESTS = "/admin/connections/connectionrequest/"
+CONNECTIONS = "/admin/connections/connection/"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def console(staff_user) -> Client:
+    """A browser session of an account manager: staff, in the Account managers group, not superuser."""
+    staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
+    client = Client()
+    client.force_login(staff_user)
+    return client
+
+
+def run_action(client: Client, url: str, action: str, objects, **extra):
+    return client.post(url, {"action": action, ACTION_CHECKBOX_NAME: [str(o.pk) for o in objects], **extra})
+
+
+def test_request_list_shows_counts_and_filters(console, retailer_user):
+    connection_request(user=retailer_user, uploaded_files=[uploaded_file(organization=retailer_user.organization)])
+
+    response = console.get(REQUESTS, {"status__exact": "pending"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Supplier Co" in html
+    assert 'class="field-integration_count">1<' in html
+    assert 'class="field-file_count">1<' in html
+
+
+def test_request_detail_masks_credentials_and_links_files(console, retailer_user):
+    sample = uploaded_file(organization=retailer_user.organization)
+    created = connection_request(user=retailer_user, uploaded_files=[sample])
+
+    html = console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
+
+    assert "ftp://u:***@host/items" in html
+    assert "secret" not in html
+    assert f"/timp/organizations/files/{sample.uuid}/download/" in html
+    assert "pending" in html
+
+
+def test_approve_action_creates_the_connection_as_the_api_does(console, client_for, retailer_user, staff_user):
+    through_admin = connection_request(user=retailer_user, organization_name="Admin Supplier")
+    through_api = connection_request(user=retailer_user, organization_name="Api Supplier")
+
+    response = run_action(console, REQUESTS, "approve", [through_admin])
+    client_for(staff_user).post(f"/timp/organizations/connections/request/{through_api.uuid}/approve/")
+
+    assert response.status_code == 302
+    admin_made, api_made = (Connection.objects.get(requests=r) for r in (through_admin, through_api))
+    for field in (
+        "status",
+        "requested_by",
+        "account_manager",
+        "suppliers_retailer_account_number",
+        "retailers_supplier_account_number",
+        "retailer",
+    ):
+        assert getattr(admin_made, field) == getattr(api_made, field)
+    assert admin_made.integrations.count() == api_made.integrations.count() == 1
+    assert admin_made.supplier.organization.status == api_made.supplier.organization.status == "PENDING"
+    through_admin.refresh_from_db()
+    assert through_admin.status == "approved"
+    assert [c.status for c in through_admin.history.all()] == ["pending", "approved"]
+
+
+def test_approving_a_decided_request_reports_an_error_and_changes_nothing(console, retailer_user):
+    created = connection_request(user=retailer_user)
+    run_action(console, REQUESTS, "approve", [created])
+
+    response = run_action(console, REQUESTS, "approve", [created])
+
+    assert Connection.objects.count() == 1
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("only a pending request can change" in m for m in messages)
+
+
+def test_deny_action_asks_for_a_reason_and_records_it(console, retailer_user):
+    created = connection_request(user=retailer_user)
+
+    form = run_action(console, REQUESTS, "deny", [created])
+    assert form.status_code == 200
+    assert "Reason for denial" in form.content.decode()
+    created.refresh_from_db()
+    assert created.status == "pending"
+
+    done = run_action(console, REQUESTS, "deny", [created], reason="No such supplier")
+
+    assert done.status_code == 302
+    created.refresh_from_db()
+    assert created.status == "denied"
+    assert created.decision_reason == "No such supplier"
+    assert created.history.last().reason == "No such supplier"
+    assert "No such supplier" in console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
+
+
+@pytest.mark.parametrize("action", ["approve", "deny"])
+def test_non_staff_users_cannot_use_the_actions(retailer_user, action):
+    created = connection_request(user=retailer_user)
+    partner = Client()
+    partner.force_login(UserFactory(organization=retailer_user.organization))
+
+    response = run_action(partner, REQUESTS, action, [created], reason="x")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    created.refresh_from_db()
+    assert created.status == ConnectionRequest.Status.PENDING
+    assert not Connection.objects.exists()
+
+
+def test_deactivate_action(console):
+    connection = ConnectionFactory()
+
+    run_action(console, CONNECTIONS, "deactivate", [connection])
+
+    connection.refresh_from_db()
+    assert connection.status == Connection.Status.DEACTIVATED
+    assert connection.deactivated_date is not None
+
+
+def test_connection_list_shows_both_organizations(console):
+    connection = ConnectionFactory()
+
+    html = console.get(CONNECTIONS).content.decode()
+
+    assert connection.retailer.organization.name in html
+    assert connection.supplier.organization.name in html
+
+
+def test_tokens_show_prefixes_only_and_can_be_revoked(console, retailer_user):
+    token, key = AuthToken.objects.create(user=retailer_user)
+    partner = APIClient()
+    partner.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+
+    html = console.get("/admin/knox/authtoken/").content.decode()
+    assert key[:15] in html
+    assert key not in html
+
+    console.post(f"/admin/knox/authtoken/{token.pk}/delete/", {"post": "yes"})
+    assert partner.get("/timp/organizations/").status_code == 401
