@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench
+.PHONY: run test lint format bench browser
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	sh scripts/venv.sh $(VENV)
@@ -20,8 +20,13 @@ run: $(BIN)/.installed
 	echo "Serving on http://$(HOST):$(PORT)/ (API docs: /timp/docs/, admin: /admin/)"; \
 	exec $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
-test: lint
+test: lint browser
 	DEBUG=true $(BIN)/python scripts/localpg.py throwaway -- $(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium; without it (and without root to install it) they skip.
+browser:
+	@command -v chromium >/dev/null 2>&1 || sh scripts/apt-install.sh chromium \
+		|| echo "No Chromium: the browser tests will be skipped."
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
