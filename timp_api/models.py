@@ -1,3 +1,5 @@
+from uuid import UUID
+
 from django.db import connection, models
 
 HIT_SQL = """
@@ -33,3 +35,42 @@ class ThrottleBucket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.hits} since {self.window_start}"
+
+
+CLAIM_SQL = """
+    INSERT INTO timp_api_idempotencyrecord (scope, key, fingerprint, created_at, status_code, body, location)
+    VALUES (%s, %s, %s, now(), NULL, NULL, '')
+    ON CONFLICT (scope, key) DO NOTHING
+    RETURNING id
+"""
+
+
+class IdempotencyRecordQuerySet(models.QuerySet):
+    def claim(self, *, scope: UUID, key: str, fingerprint: str) -> bool:
+        """Claims `key` for this transaction. A concurrent claim of the same key waits until
+        this transaction ends, then finds it taken."""
+        with connection.cursor() as cursor:
+            cursor.execute(CLAIM_SQL, [scope, key, fingerprint])
+            return cursor.fetchone() is not None
+
+
+class IdempotencyRecord(models.Model):
+    """The first response to a request sent with an Idempotency-Key, replayed to retries.
+    Keys belong to an organization; the unique constraint makes a key count once."""
+
+    scope = models.UUIDField(help_text="The caller's organization (or the user, for staff).")
+    key = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the method, path and body.")
+    created_at = models.DateTimeField(db_index=True)
+    status_code = models.PositiveSmallIntegerField(null=True)
+    body = models.JSONField(null=True)
+    location = models.CharField(max_length=500, blank=True)
+
+    objects = IdempotencyRecordQuerySet.as_manager()
+
+    class Meta:
+        db_table = "timp_api_idempotencyrecord"
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="idempotency_key_once_per_scope")]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.status_code})"

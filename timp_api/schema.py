@@ -1,4 +1,12 @@
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import OpenApiParameter
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="Retries with the same key and body get the first response and create nothing (kept 24 hours).",
+)
 
 
 def only_documented_paths(endpoints, **kwargs):

@@ -20,7 +20,9 @@ from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
 from connections.querysets import connections_for, requests_for
 from organizations.models import Organization
+from timp_api.idempotency import idempotent
 from timp_api.pagination import HeaderPagination, StartLimitPagination
+from timp_api.schema import IDEMPOTENCY_KEY
 
 NO_CONTENT = {204: OpenApiResponse(description="Done.")}
 WRONG_STATE = OpenApiResponse(description="Not possible in the object's current state.")
@@ -62,8 +64,10 @@ class ConnectionRequestViewSet(viewsets.GenericViewSet):
     @extend_schema(
         summary="Request a connection",
         request=ConnectionRequestWriteSerializer,
+        parameters=[IDEMPOTENCY_KEY],
         responses={201: CreatedRequestSerializer, 422: OpenApiResponse(description="A pending request exists.")},
     )
+    @idempotent
     def create(self, request):
         organization = request.user.organization
         if organization is None:

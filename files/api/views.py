@@ -12,7 +12,9 @@ from rest_framework.response import Response
 from files import services
 from files.api.serializers import FileSerializer, FileUploadSerializer
 from files.models import UploadedFile
+from timp_api.idempotency import idempotent
 from timp_api.pagination import StartLimitPagination
+from timp_api.schema import IDEMPOTENCY_KEY
 
 
 class FilePagination(StartLimitPagination):
@@ -52,6 +54,7 @@ class FileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
     @extend_schema(
         summary="Upload a sample file or specification document",
         request={"multipart/form-data": FileUploadSerializer},
+        parameters=[IDEMPOTENCY_KEY],
         responses={
             201: FileSerializer,
             400: OpenApiResponse(description="Empty file, or a type that is not allowed."),
@@ -59,6 +62,7 @@ class FileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
         },
     )
     @action(detail=False, methods=["post"], parser_classes=[MultiPartParser], serializer_class=FileUploadSerializer)
+    @idempotent
     def upload(self, request):
         if request.user.organization_id is None:
             raise PermissionDenied("Staff accounts have no organization to upload files for.")

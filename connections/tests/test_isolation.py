@@ -1,0 +1,93 @@
+"""Tenant isolation, generated from the URL patterns: for every route that names an object
+by UUID and every method it serves, a user of another organization gets 404 (or 403 where
+only staff may act at all) and nothing changes. A new route needs an entry in OWNERS."""
+
+import json
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from rest_framework.permissions import IsAdminUser
+
+from connections.api.views import ConnectionRequestViewSet, ConnectionViewSet
+from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
+from connections.tests.factories import ConnectionFactory, connection_request
+from files.api.views import FileViewSet
+from files.models import UploadedFile
+from files.tests.factories import uploaded_file
+from organizations.models import Organization
+from timp_api.models import IdempotencyRecord
+
+# How to make an object of each viewset's kind, owned by the given user's organization.
+OWNERS = {
+    FileViewSet: lambda user: uploaded_file(organization=user.organization),
+    ConnectionRequestViewSet: lambda user: connection_request(user=user),
+    ConnectionViewSet: lambda user: ConnectionFactory(retailer=user.organization.retailer),
+}
+ANY_BODY = {"additional_information": "x", "reason": "x", "retailers_supplier_account_number": "x"}
+UUID_GROUP = re.compile(r"\(\?P<pk>[^)]*\)")
+
+
+def uuid_routes() -> list[tuple[str, str, object]]:
+    """(path with {uuid}, HTTP method, view) for every route whose path holds a UUID."""
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            text = str(pattern.pattern).lstrip("^").rstrip("$")
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + text)
+            elif isinstance(pattern, URLPattern) and UUID_GROUP.search(text):
+                yield "/" + prefix + UUID_GROUP.sub("{uuid}", text), pattern.callback
+
+    return [
+        (path, method.upper(), callback)
+        for path, callback in walk(get_resolver().url_patterns, "")
+        for method in getattr(callback, "actions", {"get": None})
+    ]
+
+
+ROUTES = uuid_routes()
+
+
+def database_state() -> dict:
+    models = (
+        ConnectionRequest,
+        Integration,
+        RequestFile,
+        RequestStatusChange,
+        Connection,
+        UploadedFile,
+        Organization,
+        IdempotencyRecord,
+    )
+    return {model.__name__: sorted(map(repr, model.objects.values_list())) for model in models}
+
+
+def test_every_uuid_route_has_an_owner_factory():
+    assert ROUTES, "no UUID routes found"
+    uncovered = {f"{method} {path}" for path, method, view in ROUTES if view.cls not in OWNERS}
+    assert not uncovered, f"add these views to OWNERS: {uncovered}"
+
+
+def test_routes_include_the_unprefixed_aliases():
+    paths = {path for path, _, _ in ROUTES}
+    assert "/organizations/connections/request/{uuid}/" in paths
+    assert "/timp/organizations/files/{uuid}/download/" in paths
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "method", "view"), ROUTES, ids=[f"{m} {p}" for p, m, _ in ROUTES])
+def test_another_organization_gets_404_and_changes_nothing(
+    client_for, retailer_user, other_retailer_user, media_root, path, method, view
+):
+    owned = OWNERS[view.cls](retailer_user)
+    before, files_before = database_state(), sorted(media_root.rglob("*"))
+    staff_only = IsAdminUser in view.initkwargs.get("permission_classes", ())
+
+    response = client_for(other_retailer_user).generic(
+        method, path.format(uuid=owned.pk), data=json.dumps(ANY_BODY), content_type="application/json"
+    )
+
+    assert response.status_code == (403 if staff_only else 404), response.content
+    assert database_state() == before
+    assert sorted(media_root.rglob("*")) == files_before
