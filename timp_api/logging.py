@@ -10,7 +10,9 @@ current_request_id: ContextVar[str] = ContextVar("current_request_id", default="
 
 class RequestIDFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = current_request_id.get()
+        # Django logs 4xx and 5xx responses after the middleware is done, with the request attached.
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "request_id", None) or current_request_id.get()
         return True
 
 

@@ -32,3 +32,40 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "`Token <key>`, with the key from user-login.",
         }
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": '`{"detail": "…"}`, or for invalid input an object of field names to messages.',
+    "properties": {"detail": {"type": "string"}},
+}
+ERRORS_OF_EVERY_OPERATION = {
+    "400": "Invalid input (a query parameter, a header or the body).",
+    "401": "Missing, invalid or expired token (`WWW-Authenticate: Token`).",
+    "403": "Authenticated, but not allowed to do this.",
+    "404": "No such object, or another organization's.",
+    "429": "Throttled; `Retry-After` says when to come back.",
+}
+ERRORS_OF_WRITES = {
+    "409": "Your organization is the wrong side for this action.",
+    "412": "The object changed since you read it (stale If-Match).",
+    "413": "The body or the file is too large.",
+    "415": "The body is not in a media type this operation accepts.",
+    "422": "Not possible in the object's current state.",
+}
+
+
+def document_error_responses(result, generator, request, public):
+    """Every operation documents the JSON errors it can answer, so clients (and the
+    conformance tests) know their shape."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    error_body = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for operations in result["paths"].values():
+        for method, operation in operations.items():
+            errors = dict(ERRORS_OF_EVERY_OPERATION)
+            if method in {"post", "put", "patch", "delete"}:
+                errors.update(ERRORS_OF_WRITES)
+            for code, description in errors.items():
+                response = operation["responses"].setdefault(code, {"description": description})
+                response.setdefault("content", error_body)
+    return result

@@ -189,6 +189,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["timp_api.schema.only_documented_paths"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "timp_api.schema.document_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "OrganizationTypeEnum": "organizations.models.Organization.Type",
         "OrganizationStatusEnum": "organizations.models.Organization.Status",

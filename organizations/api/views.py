@@ -6,6 +6,7 @@ from rest_framework import generics, status
 from rest_framework.exceptions import AuthenticationFailed, NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from organizations import services
 from organizations.api.serializers import LoginResponseSerializer, LoginSerializer, OrganizationSerializer
@@ -49,10 +50,8 @@ class LoginView(generics.GenericAPIView):
         )
 
 
-class LogoutView(generics.GenericAPIView):
+class LogoutView(APIView):
     """Revoke the token used for this request (other tokens of the user stay valid)."""
-
-    serializer_class = None
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):

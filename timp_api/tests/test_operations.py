@@ -60,6 +60,13 @@ def test_unknown_api_path_is_json_404(client, path):
     assert response.json()["detail"].startswith("Not found")
 
 
+def test_unknown_api_path_is_json_404_for_writes_too(client):
+    response = client.post("/timp/organizations/connections/%C2%84/confirm/", {}, content_type="application/json")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
 def test_missing_trailing_slash_gets_a_hint(client):
     response = client.post("/timp/organizations/user-login", {}, content_type="application/json")
 
@@ -138,6 +145,38 @@ def test_log_lines_carry_the_request_id():
     lines = [line for line in captured.getvalue().splitlines() if "GET /healthz 200" in line]
     assert len(lines) == 1
     assert "[trace-me-123]" in lines[0]
+
+
+def test_error_log_lines_carry_the_request_id_too(client_for, retailer_user):
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    captured = io.StringIO()
+    previous = handler.setStream(captured)
+    try:
+        client_for(retailer_user).get(
+            "/timp/organizations/files/00000000-0000-4000-8000-000000000000/", HTTP_X_REQUEST_ID="trace-404"
+        )
+    finally:
+        handler.setStream(previous)
+
+    lines = [line for line in captured.getvalue().splitlines() if "Not Found" in line]
+    assert len(lines) == 1
+    assert "[trace-404]" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/timp/organizations/user-logout/",
+        "/timp/organizations/user-login/",
+        "/timp/organizations/",
+        "/timp/organizations/connections/request/",
+    ],
+)
+def test_options_describes_the_endpoint(client_for, retailer_user, path):
+    response = client_for(retailer_user).options(path)
+
+    assert response.status_code == 200
+    assert "POST" in response["Allow"] or "GET" in response["Allow"]
 
 
 def test_log_lines_never_show_url_passwords():
