@@ -9,6 +9,8 @@ from croniter import CroniterBadCronError, CroniterBadDateError, CroniterError, 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 
+from timp_api.masking import mask_url_credentials
+
 # croniter's Jenkins-style extensions: "H", "H(0-29)", "H/15", "R"; they are not cron.
 HASHED_OR_RANDOM = re.compile(r"^[HR](?:\(|/|$)", re.IGNORECASE)
 MACROS = {"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"}
@@ -50,15 +52,16 @@ class CronValidator:
             next_run(expression, int(REFERENCE_TIME.timestamp()))
         except CroniterBadDateError:
             raise ValidationError(
-                f'"{value}" never fires: no date matches it.', code="cron_never_fires", params={"value": value}
+                f'"{mask_url_credentials(value)}" never fires: no date matches it.', code="cron_never_fires"
             ) from None
         except (CroniterBadCronError, CroniterError, ValueError, KeyError, IndexError):
             raise self.invalid(value, "it does not parse") from None
 
     @staticmethod
     def invalid(value: str, reason: str) -> ValidationError:
+        # The value is echoed back to name it, so a URL pasted here must not carry its password back.
         return ValidationError(
-            f'"{value}" is not a valid cron schedule: {reason}.', code="cron_invalid", params={"value": value}
+            f'"{mask_url_credentials(value)}" is not a valid cron schedule: {reason}.', code="cron_invalid"
         )
 
     def __eq__(self, other: object) -> bool:

@@ -54,5 +54,5 @@ def test_invalid_schedules_are_refused_naming_the_value(expression, reason):
         validate_cron(expression)
 
     message = raised.value.messages[0]
-    assert f'"{expression}"' in message
+    assert f'"{expression.replace(":bar@", ":***@")}"' in message
     assert reason in message

@@ -54,7 +54,7 @@ def test_published_request_body_is_400_naming_the_third_integrations_schedule(cl
     assert errors["requested_integrations"][:2] == [{}, {}]
     assert list(errors["requested_integrations"][2]) == ["update_frequency"]
     assert (
-        '"ftp://foo:bar@baz.blerg" is not a valid cron schedule'
+        '"ftp://foo:***@baz.blerg" is not a valid cron schedule'
         in errors["requested_integrations"][2]["update_frequency"][0]
     )
     assert not ConnectionRequest.objects.exists()

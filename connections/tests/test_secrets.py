@@ -1,0 +1,87 @@
+"""No partner credential, token or password appears in any response, log record or error
+page: a whole working day through the API and the admin, with everything captured and scanned."""
+
+import io
+import logging
+
+import pytest
+from django.test import Client
+from rest_framework.test import APIClient
+
+from organizations.tests.factories import PASSWORD
+
+REQUESTS = "/timp/organizations/connections/request/"
+FEED_PASSWORD = "S3cr3t-Feed-Pa55"
+FEED_URL = f"sftp://feeds:{FEED_PASSWORD}@ftp.supplier.example/items.csv"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def captured_logs():
+    """Everything the project's log handler writes, at every level."""
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    stream = io.StringIO()
+    previous, level = handler.setStream(stream), logging.getLogger().level
+    logging.getLogger().setLevel(logging.DEBUG)
+    yield stream
+    logging.getLogger().setLevel(level)
+    handler.setStream(previous)
+
+
+def test_no_secret_leaves_the_server(captured_logs, retailer_user, staff_user):
+    responses = []
+
+    def keep(response):
+        responses.append(response)
+        return response
+
+    partner = APIClient()
+    login = partner.post("/timp/organizations/user-login/", {"username": retailer_user.username, "password": PASSWORD})
+    token = login.json()["auth_token"]
+    partner.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    staff = APIClient()
+    staff_token = staff.post(
+        "/timp/organizations/user-login/", {"username": staff_user.username, "password": PASSWORD}
+    ).json()["auth_token"]
+    staff.credentials(HTTP_AUTHORIZATION=f"Token {staff_token}")
+
+    keep(partner.post("/timp/organizations/user-login/", {"username": retailer_user.username, "password": "wrong"}))
+    body = {
+        "organization_name": "Feeds Inc",
+        "primary_contact_name": "Fay Feeds",
+        "integrations": [{"type": "items", "update_frequency": "@daily", "file_locations": FEED_URL}],
+    }
+    keep(partner.post(REQUESTS, {**body, "integrations": [{"type": "items", "update_frequency": FEED_URL}]}))
+    created = keep(partner.post(REQUESTS, body)).json()
+    detail = f"{REQUESTS}{created['uuid']}/"
+    keep(partner.get(detail))
+    keep(partner.get(REQUESTS))
+    keep(partner.patch(detail, {"integrations": [{"type": "orders", "feed_source_file_locations": FEED_URL}]}))
+    keep(partner.patch(detail, {"integrations": [{"type": "orders", "update_frequency": f"0 0 30 2 * {FEED_URL}"}]}))
+    keep(partner.get(detail))
+    connection = keep(staff.post(f"{detail}approve/")).json()
+    keep(partner.get(f"/timp/organizations/connections/{connection['uuid']}/"))
+    keep(partner.get("/timp/organizations/connections/"))
+    keep(partner.get(f"/timp/organizations/connections/request/{created['uuid']}x/"))
+    keep(partner.post("/timp/organizations/user-logout/"))
+    keep(partner.get("/timp/organizations/"))
+    console = Client()
+    console.force_login(staff_user)
+    staff_user.is_superuser = True
+    staff_user.save()
+    keep(console.get("/admin/connections/connectionrequest/"))
+    keep(console.get(f"/admin/connections/connectionrequest/{created['uuid']}/change/"))
+    keep(console.get(f"/admin/connections/connection/{connection['uuid']}/change/"))
+    keep(console.get("/admin/knox/authtoken/"))
+    keep(console.get("/admin/organizations/user/"))
+
+    secrets = {"feed password": FEED_PASSWORD, "user password": PASSWORD, "token": token, "staff token": staff_token}
+    assert all(response.status_code < 500 for response in responses)
+    for name, secret in secrets.items():
+        for response in responses:
+            text = response.content.decode() + str(dict(response.headers))
+            assert secret not in text, f"{name} in {response.request['PATH_INFO']}"
+        assert secret not in captured_logs.getvalue(), f"{name} in the logs"
+    assert "sftp://feeds:***@ftp.supplier.example/items.csv" in responses[3].content.decode()
+    assert "GET /timp/organizations/connections/request/" in captured_logs.getvalue()
