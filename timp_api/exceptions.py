@@ -36,10 +36,27 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
+def encodable(detail):
+    """Error messages echo input; input may hold lone surrogates (valid JSON escapes, invalid
+    UTF-8). They become U+FFFD so the error itself can be sent."""
+    if isinstance(detail, str):
+        return exceptions.ErrorDetail(
+            detail.encode("utf-8", "surrogatepass").decode("utf-8", "replace"), getattr(detail, "code", None)
+        )
+    if isinstance(detail, dict):
+        return {encodable(key): encodable(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [encodable(item) for item in detail]
+    return detail
+
+
 def exception_handler(exc, context):
     # Services validate with Django's ValidationError; the API answers it as DRF does.
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge(f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.")
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None:
+        response.data = encodable(response.data)
+    return response

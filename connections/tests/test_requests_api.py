@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from connections.models import Connection, ConnectionRequest, Integration
@@ -242,6 +244,21 @@ def test_bad_input_is_400_naming_the_field_and_creates_nothing(client_for, retai
 
     assert response.status_code == 400
     assert field in response.json()
+    assert not ConnectionRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "integration",
+    [{"type": "item", "update_frequency": "0 \ud905 * * *"}, {"type": "\ud800items"}],
+    ids=["echoed-by-the-cron-rule", "echoed-by-the-choice-field"],
+)
+def test_lone_surrogates_echoed_in_errors_are_a_clean_400(client_for, retailer_user, integration):
+    body = json.dumps({**VALID, "requested_integrations": [integration]})  # json escapes lone surrogates
+
+    response = client_for(retailer_user).post(REQUESTS, body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert "requested_integrations" in response.json()
     assert not ConnectionRequest.objects.exists()
 
 
