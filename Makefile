@@ -28,6 +28,10 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || sh scripts/apt-install.sh chromium \
 		|| echo "No Chromium: the browser tests will be skipped."
 
+# The load benchmark: production settings under gunicorn, a throwaway (durable) PostgreSQL, wrk.
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/localpg.py throwaway --durable -- $(BIN)/python bench/run.py
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -4,8 +4,10 @@
     localpg.py start NAME          start (creating on first use) the cluster in .pg/NAME
                                    and print its DATABASE_URL
     localpg.py stop NAME           stop it (its data stays)
-    localpg.py throwaway -- CMD    run CMD with DATABASE_URL set to a fresh cluster that is
-                                   removed afterwards; with DATABASE_URL already set, just run CMD
+    localpg.py throwaway [--durable] -- CMD
+                                   run CMD with DATABASE_URL set to a fresh cluster that is removed
+                                   afterwards; with DATABASE_URL already set, just run CMD. Without
+                                   --durable the cluster skips fsync (fine for tests, not benchmarks)
 
 PostgreSQL refuses to run as root, so as root the cluster belongs to the system user
 `timp-postgres` (created on first use). Without server binaries, root on Debian gets
@@ -211,12 +213,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def throwaway(command: list[str]) -> int:
+def throwaway(command: list[str], *, durable: bool) -> int:
     if os.environ.get("DATABASE_URL"):
         return subprocess.run(command).returncode
     base = Path(tempfile.mkdtemp(prefix="timp-pg-")) / "cluster"
     base.parent.chmod(0o755)
-    cluster = Cluster(base, free_port(), throwaway=True)
+    cluster = Cluster(base, free_port(), throwaway=not durable)
     # Turn SIGTERM into an exception so the cluster is stopped and removed on the way out.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
@@ -236,8 +238,11 @@ def main(argv: list[str]) -> int:
         else:
             cluster.stop()
         return 0
-    if len(argv) >= 2 and argv[0] == "throwaway" and argv[1] == "--":
-        return throwaway(argv[2:])
+    if argv[:1] == ["throwaway"]:
+        durable = argv[1:2] == ["--durable"]
+        rest = argv[2:] if durable else argv[1:]
+        if rest[:1] == ["--"]:
+            return throwaway(rest[1:], durable=durable)
     print(__doc__, file=sys.stderr)
     return 2
 

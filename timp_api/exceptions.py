@@ -44,7 +44,7 @@ def encodable(detail):
             detail.encode("utf-8", "surrogatepass").decode("utf-8", "replace"), getattr(detail, "code", None)
         )
     if isinstance(detail, dict):
-        return {encodable(key): encodable(value) for key, value in detail.items()}
+        return {str(encodable(key)): encodable(value) for key, value in detail.items()}
     if isinstance(detail, list):
         return [encodable(item) for item in detail]
     return detail

@@ -1,4 +1,11 @@
+from datetime import UTC, datetime
+
 from rest_framework import serializers
+
+
+def iso_datetime(value: datetime | None) -> str | None:
+    """A timestamp as DRF writes it: ISO 8601 in UTC, with Z."""
+    return None if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 class StrictCharField(serializers.CharField):

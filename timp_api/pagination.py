@@ -2,6 +2,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
+# Far past any real list, and within what every JSON reader and PostgreSQL's OFFSET take.
+MAX_START = 1_000_000_000
+
 
 class StartLimitPagination(LimitOffsetPagination):
     """`?start=&limit=` paging, answered as `{"<results_key>": [...], "pagination": {...}}`.
@@ -15,13 +18,14 @@ class StartLimitPagination(LimitOffsetPagination):
     results_key = "results"
 
     def get_limit(self, request) -> int:
-        return min(self.read_number(request, self.limit_query_param, self.default_limit, minimum=1), self.max_limit)
+        limit = self.read_number(request, self.limit_query_param, self.default_limit, minimum=1)
+        return min(limit, self.max_limit)
 
     def get_offset(self, request) -> int:
-        return self.read_number(request, self.offset_query_param, 0, minimum=0)
+        return self.read_number(request, self.offset_query_param, 0, minimum=0, maximum=MAX_START)
 
     @staticmethod
-    def read_number(request, name: str, default: int, *, minimum: int) -> int:
+    def read_number(request, name: str, default: int, *, minimum: int, maximum: int | None = None) -> int:
         raw = request.query_params.get(name, "")
         if raw == "":
             return default
@@ -31,6 +35,8 @@ class StartLimitPagination(LimitOffsetPagination):
             raise ValidationError({name: ["A whole number is required."]}) from None
         if value < minimum:
             raise ValidationError({name: [f"Must be at least {minimum}."]})
+        if maximum is not None and value > maximum:
+            raise ValidationError({name: [f"Must be at most {maximum}."]})
         return value
 
     def get_paginated_response(self, data):
@@ -66,7 +72,7 @@ class StartLimitPagination(LimitOffsetPagination):
                 "in": "query",
                 "required": False,
                 "description": "Index of the first result (default 0).",
-                "schema": {"type": "integer", "minimum": 0},
+                "schema": {"type": "integer", "minimum": 0, "maximum": MAX_START},
             },
             {
                 "name": self.limit_query_param,

@@ -1,15 +1,15 @@
 from django.conf import settings
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from connections.cron import next_run, validate_cron
 from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
-from files.api.serializers import FileSerializer
+from files.api.serializers import FileSerializer, file_data
 from files.models import UploadedFile
-from organizations.api.serializers import AccountManagerSerializer, RoleSerializer
-from timp_api.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField
+from organizations.api.serializers import AccountManagerSerializer, RoleSerializer, account_manager_data, role_data
+from organizations.models import Organization
+from timp_api.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField, iso_datetime
 from timp_api.masking import mask_url_credentials
 
 
@@ -125,90 +125,104 @@ class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serialize
         return [found[uuid] for uuid in wanted]
 
 
-class IntegrationSerializer(serializers.ModelSerializer):
-    record_uuid = serializers.UUIDField(source="uuid")
-    feed_source_file_locations = serializers.SerializerMethodField()
-    next_run_at = serializers.SerializerMethodField()
+class IntegrationSerializer(serializers.Serializer):
+    record_uuid = serializers.UUIDField()
+    integration_type = serializers.ChoiceField(choices=Integration.Type.choices)
+    update_frequency = serializers.CharField(allow_null=True, help_text="A cron schedule, or null.")
+    feed_source_file_locations = serializers.CharField(help_text="The file locations; passwords shown as ***.")
+    file_specs = serializers.CharField()
+    rules = serializers.CharField()
+    date_created = serializers.DateTimeField()
+    next_run_at = serializers.DateTimeField(allow_null=True, help_text="The next scheduled time (UTC), or null.")
 
-    class Meta:
-        model = Integration
-        fields = [
-            "record_uuid",
-            "integration_type",
-            "update_frequency",
-            "feed_source_file_locations",
-            "file_specs",
-            "rules",
-            "date_created",
-            "next_run_at",
-        ]
-
-    def get_feed_source_file_locations(self, integration: Integration) -> str:
-        """The file locations, with any password in them shown as ***."""
-        return mask_url_credentials(integration.file_locations)
-
-    @extend_schema_field(OpenApiTypes.DATETIME)
-    def get_next_run_at(self, integration: Integration) -> str | None:
-        """The next scheduled time in UTC, or null without a schedule."""
-        if not integration.update_frequency:
-            return None
-        now = self.context.setdefault("now", int(timezone.now().timestamp()))
-        return serializers.DateTimeField().to_representation(next_run(integration.update_frequency, now))
+    def to_representation(self, integration: Integration) -> dict:
+        # One clock per response, in whole seconds, so repeated schedules are computed once.
+        return integration_data(integration, now=self.context.setdefault("now", int(timezone.now().timestamp())))
 
 
-class StatusChangeSerializer(serializers.ModelSerializer):
-    by = serializers.UUIDField(source="by_id", allow_null=True, help_text="The user who made the change.")
+def integration_data(integration: Integration, *, now: int) -> dict:
+    schedule = integration.update_frequency or None
+    return {
+        "record_uuid": str(integration.uuid),
+        "integration_type": integration.integration_type,
+        "update_frequency": schedule,
+        "feed_source_file_locations": mask_url_credentials(integration.file_locations),
+        "file_specs": integration.file_specs,
+        "rules": integration.rules,
+        "date_created": iso_datetime(integration.date_created),
+        "next_run_at": iso_datetime(next_run(schedule, now)) if schedule else None,
+    }
 
-    class Meta:
-        model = RequestStatusChange
-        fields = ["status", "at", "by"]
+
+class StatusChangeSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ConnectionRequest.Status.choices)
+    at = serializers.DateTimeField()
+    by = serializers.UUIDField(allow_null=True, help_text="The user who made the change.")
+
+    def to_representation(self, change: RequestStatusChange) -> dict:
+        return status_change_data(change)
+
+
+def status_change_data(change: RequestStatusChange) -> dict:
+    return {"status": change.status, "at": iso_datetime(change.at), "by": change.by_id and str(change.by_id)}
 
 
 class RequesterSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     name = serializers.CharField()
-    org_type = serializers.CharField()
+    org_type = serializers.ChoiceField(choices=Organization.Type.choices)
+
+    def to_representation(self, organization: Organization) -> dict:
+        return requester_data(organization)
 
 
-class ConnectionRequestSerializer(serializers.ModelSerializer):
+def requester_data(organization: Organization) -> dict:
+    return {"uuid": str(organization.uuid), "name": organization.name, "org_type": organization.org_type}
+
+
+class ConnectionRequestSerializer(serializers.Serializer):
     """The Connection Request object: the documented keys, then `status`, `connection_uuid`,
     `history` and `requester`."""
 
-    record_uuid = serializers.UUIDField(source="uuid")
-    org_contact_full_name = serializers.CharField(source="contact_name")
-    primary_contact_phone = serializers.CharField(source="contact_phone")
-    primary_contact_email = serializers.CharField(source="contact_email")
+    record_uuid = serializers.UUIDField()
+    org_name = serializers.CharField()
+    org_contact_full_name = serializers.CharField()
+    primary_contact_phone = serializers.CharField()
+    primary_contact_email = serializers.CharField()
     retailer_account_number = serializers.CharField(
-        source="account_number", help_text="The requester's account number in the counterpart's system."
+        help_text="The requester's account number in the counterpart's system."
     )
+    additional_information = serializers.CharField()
+    request_date = serializers.DateTimeField()
     is_approved = serializers.BooleanField()
     approved_by = AccountManagerSerializer(allow_null=True, help_text="The account manager who approved it.")
     integrations = IntegrationSerializer(many=True)
     uploaded_files = FileSerializer(many=True)
-    connection_uuid = serializers.UUIDField(source="connection_id", allow_null=True)
+    status = serializers.ChoiceField(choices=ConnectionRequest.Status.choices)
+    connection_uuid = serializers.UUIDField(allow_null=True)
     history = StatusChangeSerializer(many=True)
-    requester = RequesterSerializer(source="organization")
+    requester = RequesterSerializer()
 
-    class Meta:
-        model = ConnectionRequest
-        fields = [
-            "record_uuid",
-            "org_name",
-            "org_contact_full_name",
-            "primary_contact_phone",
-            "primary_contact_email",
-            "retailer_account_number",
-            "additional_information",
-            "request_date",
-            "is_approved",
-            "approved_by",
-            "integrations",
-            "uploaded_files",
-            "status",
-            "connection_uuid",
-            "history",
-            "requester",
-        ]
+    def to_representation(self, connection_request: ConnectionRequest) -> dict:
+        now = self.context.setdefault("now", int(timezone.now().timestamp()))
+        return {
+            "record_uuid": str(connection_request.uuid),
+            "org_name": connection_request.org_name,
+            "org_contact_full_name": connection_request.contact_name,
+            "primary_contact_phone": connection_request.contact_phone,
+            "primary_contact_email": connection_request.contact_email,
+            "retailer_account_number": connection_request.account_number,
+            "additional_information": connection_request.additional_information,
+            "request_date": iso_datetime(connection_request.request_date),
+            "is_approved": connection_request.is_approved,
+            "approved_by": account_manager_data(connection_request.approved_by),
+            "integrations": [integration_data(i, now=now) for i in connection_request.integrations.all()],
+            "uploaded_files": [file_data(f) for f in connection_request.uploaded_files.all()],
+            "status": connection_request.status,
+            "connection_uuid": connection_request.connection_id and str(connection_request.connection_id),
+            "history": [status_change_data(change) for change in connection_request.history.all()],
+            "requester": requester_data(connection_request.organization),
+        }
 
 
 class CreatedRequestSerializer(serializers.Serializer):
@@ -227,28 +241,43 @@ class DenySerializer(serializers.Serializer):
     reason = StrictCharField(max_length=2000, allow_blank=True, required=False, default="")
 
 
-class ConnectionSerializer(serializers.ModelSerializer):
+class ConnectionSerializer(serializers.Serializer):
     """The Connection object exactly as the docs nest it, plus `requested_by` and `created_date`."""
 
+    uuid = serializers.UUIDField()
     retailer = RoleSerializer()
     supplier = RoleSerializer()
+    status = serializers.ChoiceField(choices=Connection.Status.choices)
     account_manager = AccountManagerSerializer(allow_null=True)
+    allocation_type = serializers.CharField(allow_null=True)
+    suppliers_retailer_account_number = serializers.CharField(allow_null=True)
+    retailers_supplier_account_number = serializers.CharField(allow_null=True)
+    deactivated_date = serializers.DateTimeField(allow_null=True)
+    requested_by = serializers.ChoiceField(choices=Organization.Type.choices, help_text="The side that asked.")
+    created_date = serializers.DateTimeField()
 
-    class Meta:
-        model = Connection
-        fields = [
-            "uuid",
-            "retailer",
-            "supplier",
-            "status",
-            "account_manager",
-            "allocation_type",
-            "suppliers_retailer_account_number",
-            "retailers_supplier_account_number",
-            "deactivated_date",
-            "requested_by",
-            "created_date",
-        ]
+    def to_representation(self, connection: Connection) -> dict:
+        return {
+            "uuid": str(connection.uuid),
+            "retailer": self.role(connection.retailer),
+            "supplier": self.role(connection.supplier),
+            "status": connection.status,
+            "account_manager": account_manager_data(connection.account_manager),
+            "allocation_type": connection.allocation_type,
+            "suppliers_retailer_account_number": connection.suppliers_retailer_account_number,
+            "retailers_supplier_account_number": connection.retailers_supplier_account_number,
+            "deactivated_date": iso_datetime(connection.deactivated_date),
+            "requested_by": connection.requested_by,
+            "created_date": iso_datetime(connection.created_date),
+        }
+
+    def role(self, role) -> dict:
+        """A page of a partner's connections shows its own organization on every row: each
+        retailer or supplier is written once per response and reused (the dicts are not changed)."""
+        written = self.context.setdefault("roles", {})
+        if role.pk not in written:
+            written[role.pk] = role_data(role)
+        return written[role.pk]
 
 
 class AccountNumbersSerializer(serializers.Serializer):

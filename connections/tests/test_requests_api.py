@@ -501,6 +501,19 @@ def test_list_filters_pages_and_orders_newest_first(client_for, retailer_user):
     assert client.get(REQUESTS, {"status": "bogus"}).status_code == 400
 
 
+def test_enormous_paging_numbers_are_not_a_server_error(client_for, retailer_user):
+    connection_request(user=retailer_user)
+    client = client_for(retailer_user)
+
+    too_far = client.get(REQUESTS, {"start": 10**23, "status": "pending"})
+    huge_limit = client.get(REQUESTS, {"limit": 10**23})
+
+    assert too_far.status_code == 400
+    assert too_far.json() == {"start": ["Must be at most 1000000000."]}
+    assert huge_limit.status_code == 200
+    assert huge_limit.json()["pagination"]["limit"] == 100
+
+
 @pytest.mark.parametrize("count", [1, 20])
 def test_create_query_count_does_not_depend_on_integrations(
     client_for, retailer_user, count, django_assert_num_queries

@@ -1,0 +1,133 @@
+"""A realistic data set, built with bulk inserts: 2,000 organizations (half retailers, half
+suppliers) with contacts and account managers, connections added in stages up to 20,000,
+and 20,000 connection requests with 3 integrations each.
+
+The benchmark's own retailer ("bench-retailer") has 100 connections from the first stage on,
+so its first page of 50 is full whatever the size of the table around it."""
+
+import uuid
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from knox.models import AuthToken
+
+from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
+from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
+
+ORGANIZATIONS_PER_SIDE = 1000
+ACCOUNT_MANAGERS = 20
+BENCH_CONNECTIONS = 100
+REQUESTS = 20_000
+BATCH = 5000
+SCHEDULES = ["30 6,12 * * *", "33 * * * *", "* 30 12 * * 2"]
+
+
+def person(n: int, role: str) -> Person:
+    return Person(
+        first_name=f"{role}{n}",
+        last_name="Contact",
+        email=f"{role}{n}@example.com",
+        phone="801-555-0100",
+        job_title="Integration Lead",
+    )
+
+
+@transaction.atomic
+def create_organizations() -> dict:
+    """Organizations, their records and the benchmark's users; returns what later stages need."""
+    managers_people = Person.objects.bulk_create(person(n, "manager") for n in range(ACCOUNT_MANAGERS))
+    managers = AccountManager.objects.bulk_create(AccountManager(person=p) for p in managers_people)
+    contacts = Person.objects.bulk_create(person(n, "owner") for n in range(2 * ORGANIZATIONS_PER_SIDE))
+    now = timezone.now()
+    organizations = Organization.objects.bulk_create(
+        Organization(
+            name=f"{'Retailer' if n < ORGANIZATIONS_PER_SIDE else 'Supplier'} {n:04d}",
+            website=f"org{n}.example",
+            org_type=Organization.Type.RETAILER if n < ORGANIZATIONS_PER_SIDE else Organization.Type.SUPPLIER,
+            status=Organization.Status.ACTIVE,
+            active_date=now,
+            account_manager=managers[n % ACCOUNT_MANAGERS],
+            primary_contact=contacts[n],
+        )
+        for n in range(2 * ORGANIZATIONS_PER_SIDE)
+    )
+    retailers = Retailer.objects.bulk_create(Retailer(organization=o) for o in organizations[:ORGANIZATIONS_PER_SIDE])
+    suppliers = Supplier.objects.bulk_create(Supplier(organization=o) for o in organizations[ORGANIZATIONS_PER_SIDE:])
+    bench_user = User.objects.create_user("bench-retailer", organization=organizations[0])
+    return {"retailers": retailers, "suppliers": suppliers, "managers": managers, "user": bench_user}
+
+
+def connection_pairs(total: int):
+    """20,000 distinct retailer-supplier pairs in a fixed order: first the benchmark retailer's
+    100, then the others spread evenly."""
+    for s in range(BENCH_CONNECTIONS):
+        yield 0, s
+    n = 0
+    while True:
+        r = 1 + n % (ORGANIZATIONS_PER_SIDE - 1)
+        s = (n // (ORGANIZATIONS_PER_SIDE - 1) + 3 * r) % ORGANIZATIONS_PER_SIDE
+        n += 1
+        yield r, s
+        if BENCH_CONNECTIONS + n >= total:
+            return
+
+
+@transaction.atomic
+def grow_connections(world: dict, *, to: int) -> None:
+    """Adds connections until the table holds `to` of them."""
+    have = Connection.objects.count()
+    pairs = list(connection_pairs(to))[have:to]
+    for start in range(0, len(pairs), BATCH):
+        Connection.objects.bulk_create(
+            Connection(
+                retailer=world["retailers"][r],
+                supplier=world["suppliers"][s],
+                status=Connection.Status.ACTIVE,
+                requested_by=Organization.Type.RETAILER,
+                account_manager=world["managers"][(r + s) % ACCOUNT_MANAGERS],
+                suppliers_retailer_account_number=f"R{r}-S{s}",
+            )
+            for r, s in pairs[start : start + BATCH]
+        )
+
+
+@transaction.atomic
+def create_requests(world: dict) -> ConnectionRequest:
+    """20,000 pending requests with 3 integrations and a history entry each; returns one of
+    the benchmark retailer's."""
+    organizations = [r.organization for r in world["retailers"]]
+    for start in range(0, REQUESTS, BATCH):
+        requests = ConnectionRequest.objects.bulk_create(
+            ConnectionRequest(
+                uuid=uuid.uuid4(),
+                organization=organizations[n % len(organizations)],
+                org_name=f"Prospect {n}",
+                contact_name="Pat Prospect",
+                contact_email=f"pat{n}@prospect.example",
+                account_number=f"A{n}",
+                additional_information="Sample feeds attached.",
+            )
+            for n in range(start, min(start + BATCH, REQUESTS))
+        )
+        Integration.objects.bulk_create(
+            Integration(
+                request=request,
+                integration_type=kind,
+                update_frequency=SCHEDULES[position],
+                file_locations=f"sftp://feeds:secret@ftp{position}.example/{kind}.csv",
+                file_specs="Pipe-delimited, UTF-8.",
+                rules="Full refresh nightly.",
+                position=position,
+            )
+            for request in requests
+            for position, kind in enumerate(["item", "order", "tracking"])
+        )
+        RequestStatusChange.objects.bulk_create(
+            RequestStatusChange(request=request, status=ConnectionRequest.Status.PENDING) for request in requests
+        )
+    return ConnectionRequest.objects.filter(organization=organizations[0]).order_by("request_date").first()
+
+
+def token_for(user: User) -> str:
+    return AuthToken.objects.create(user=user, expiry=timedelta(hours=12))[1]

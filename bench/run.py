@@ -1,0 +1,242 @@
+"""The load benchmark (`make bench`): production settings under gunicorn, a throwaway
+PostgreSQL (started by `make bench`, durable settings), a realistic data set, and wrk on
+loopback. Every scenario runs for the same time at the same concurrency (wrk -t2 -c16);
+throughput is compared with /healthz measured in the same run.
+
+Writes bench/results/latest.json (and a dated copy) and the README's results table."""
+
+import json
+import multiprocessing
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
+GROWTH_SECONDS = int(os.environ.get("BENCH_GROWTH_SECONDS", "10"))
+WRK = ["-t2", "-c16", "--latency"]
+GROWTH_STAGES = (200, 2000, 20_000)
+# Ratios to /healthz, and p99 in milliseconds, that the scenarios must reach.
+BUDGETS = {"org_detail": 0.12, "request_detail": 0.12, "connections_list": 0.03, "request_create": 0.05}
+LIST_P99_BUDGET_MS = 250
+GROWTH_BUDGET = 1.5
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "127.0.0.1",
+    "HTTPS": "true",
+    # wrk plays the TLS-terminating proxy: it says the original request was HTTPS.
+    "TRUST_X_FORWARDED_PROTO": "true",
+    # One token makes every request here; the throttle still runs (and is measured), it just never says no.
+    "API_THROTTLE_RATE": "1000000000/minute",
+    "DJANGO_SETTINGS_MODULE": "timp_api.settings",
+    "WEB_CONCURRENCY": str(2 * multiprocessing.cpu_count() + 1),
+}
+
+
+def say(message: str) -> None:
+    print(f"bench: {message}", flush=True)
+
+
+def ensure_wrk() -> str:
+    if not shutil.which("wrk"):
+        subprocess.run(["sh", str(ROOT / "scripts" / "apt-install.sh"), "wrk"], check=True)
+    return shutil.which("wrk")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def to_ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def wrk(url: str, token: str | None, seconds: int, script: str | None = None) -> dict:
+    command = [ensure_wrk(), *WRK, f"-d{seconds}s", "-H", "X-Forwarded-Proto: https"]
+    if token:
+        command += ["-H", f"Authorization: Token {token}"]
+    if script:
+        command += ["-s", str(ROOT / "bench" / script)]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": to_ms(re.search(r"\s50%\s+(\S+)", output).group(1)),
+        "p99_ms": to_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+class Gunicorn:
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.log = RESULTS / "gunicorn.log.tmp"
+
+    def __enter__(self) -> "Gunicorn":
+        env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port)}
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        self.process = subprocess.Popen(
+            [str(gunicorn), "--config", "python:timp_api.gunicorn", "timp_api.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not start; see {self.log}")
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def analyze() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def main() -> int:
+    os.environ.update(PRODUCTION)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench import dataset
+    from connections.models import ConnectionRequest, Integration
+
+    RESULTS.mkdir(exist_ok=True)
+    ensure_wrk()
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    world = dataset.create_organizations()
+    token = dataset.token_for(world["user"])
+    base = f"http://127.0.0.1:{free_port()}"
+    growth = {}
+    with Gunicorn(int(base.rsplit(":", 1)[1])):
+        for stage in GROWTH_STAGES:
+            dataset.grow_connections(world, to=stage)
+            analyze()
+            say(f"{stage} connections loaded ({time.perf_counter() - started:.1f}s so far)")
+            growth[str(stage)] = wrk(f"{base}/timp/organizations/connections/?limit=50", token, GROWTH_SECONDS)[
+                "p50_ms"
+            ]
+        detail = dataset.create_requests(world)
+        analyze()
+        say(
+            f"data set complete: 2,000 organizations, 20,000 connections, 20,000 requests "
+            f"with 60,000 integrations, loaded in {time.perf_counter() - started:.1f}s"
+        )
+        requests_before = ConnectionRequest.objects.count()
+        integrations_before = Integration.objects.count()
+        scenarios = {
+            "healthz": wrk(f"{base}/healthz", None, SECONDS),
+            "org_detail": wrk(f"{base}/timp/organizations/", token, SECONDS),
+            "connections_list": wrk(f"{base}/timp/organizations/connections/?limit=50", token, SECONDS),
+            "request_detail": wrk(f"{base}/timp/organizations/connections/request/{detail.uuid}/", token, SECONDS),
+            "request_create": wrk(f"{base}/timp/organizations/connections/request/", token, SECONDS, "create.lua"),
+        }
+    created = ConnectionRequest.objects.count() - requests_before
+    created_integrations = Integration.objects.count() - integrations_before
+    create = scenarios["request_create"]
+    answered = create["requests"] - create["non_2xx"]
+    ceiling = scenarios["healthz"]["rps"]
+    for result in scenarios.values():
+        result["ratio"] = round(result["rps"] / ceiling, 4)
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{multiprocessing.cpu_count()} cores, gunicorn {PRODUCTION['WEB_CONCURRENCY']} sync workers, "
+        f"wrk {' '.join(WRK)} -d{SECONDS}s",
+        "scenarios": {
+            name: {key: result[key] for key in ("rps", "p50_ms", "p99_ms", "ratio")}
+            for name, result in scenarios.items()
+        },
+        "growth": growth,
+        "create_check": {
+            "responses_2xx": answered,
+            "non_2xx": create["non_2xx"],
+            "rows_created": created,
+            "integrations_created": created_integrations,
+        },
+    }
+    verdicts = check(report)
+    report["budgets"] = verdicts
+    write(report)
+    return 0 if all(v["met"] for v in verdicts.values()) else 1
+
+
+def check(report: dict) -> dict:
+    scenarios, growth, create = report["scenarios"], report["growth"], report["create_check"]
+    verdicts = {
+        f"{name} ratio >= {floor}": {"value": scenarios[name]["ratio"], "met": scenarios[name]["ratio"] >= floor}
+        for name, floor in BUDGETS.items()
+    }
+    verdicts[f"connections_list p99 < {LIST_P99_BUDGET_MS} ms"] = {
+        "value": scenarios["connections_list"]["p99_ms"],
+        "met": scenarios["connections_list"]["p99_ms"] < LIST_P99_BUDGET_MS,
+    }
+    flatness = round(growth["20000"] / growth["200"], 2)
+    verdicts[f"list p50 at 20,000 <= {GROWTH_BUDGET} x at 200"] = {"value": flatness, "met": flatness <= GROWTH_BUDGET}
+    # Requests still in flight when wrk stops may complete after it: up to one per connection.
+    rows_ok = (
+        create["non_2xx"] == 0
+        and create["responses_2xx"] <= create["rows_created"] <= create["responses_2xx"] + 16
+        and create["integrations_created"] == 3 * create["rows_created"]
+    )
+    verdicts["creates: no lost or duplicated rows"] = {"value": create, "met": rows_ok}
+    return verdicts
+
+
+def table(report: dict) -> str:
+    lines = [
+        "| scenario | requests/s | p50 ms | p99 ms | ratio to /healthz |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, result in report["scenarios"].items():
+        cells = [f"{result['rps']:.0f}", f"{result['p50_ms']:.2f}", f"{result['p99_ms']:.2f}", f"{result['ratio']:.3f}"]
+        lines.append(f"| {name} | {' | '.join(cells)} |")
+    growth = ", ".join(f"{int(stage):,}: {p50:.2f} ms" for stage, p50 in report["growth"].items())
+    lines += ["", f"Nested list p50 by connections in the database: {growth}.", ""]
+    lines += [f"- {'met' if v['met'] else 'MISSED'}: {name} ({v['value']})" for name, v in report["budgets"].items()]
+    return "\n".join(lines)
+
+
+def write(report: dict) -> None:
+    text = json.dumps(report, indent=2) + "\n"
+    (RESULTS / "latest.json").write_text(text)
+    (RESULTS / f"{report['when'][:10]}.json").write_text(text)
+    summary = f"{report['when']}, {report['machine']}:\n\n{table(report)}"
+    print("\n" + summary)
+    readme = ROOT / "README.md"
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    content = readme.read_text()
+    if start in content:
+        before, rest = content.split(start, 1)
+        readme.write_text(f"{before}{start}\n{summary}\n{end}{rest.split(end, 1)[1]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
