@@ -4,8 +4,8 @@ from rest_framework import serializers
 
 
 def iso_datetime(value: datetime | None) -> str | None:
-    """A timestamp as DRF writes it: ISO 8601 in UTC, with Z."""
-    return None if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    """A timestamp as the API writes them: ISO 8601 in UTC, with microseconds and Z."""
+    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class StrictCharField(serializers.CharField):

@@ -1,15 +1,24 @@
+import orjson
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import BooleanField, Case, ExpressionWrapper, JSONField, OuterRef, Q, Value, When
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from connections.cron import next_run, validate_cron
 from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
-from files.api.serializers import FileSerializer, file_data
+from files.api.serializers import FileSerializer
 from files.models import UploadedFile
-from organizations.api.serializers import AccountManagerSerializer, RoleSerializer, account_manager_data, role_data
+from organizations.api.serializers import (
+    AccountManagerSerializer,
+    RetailerSerializer,
+    RoleSerializer,
+    SupplierSerializer,
+)
 from organizations.models import Organization
 from timp_api.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField, iso_datetime
+from timp_api.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
 from timp_api.masking import mask_url_credentials
 
 
@@ -125,7 +134,7 @@ class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serialize
         return [found[uuid] for uuid in wanted]
 
 
-class IntegrationSerializer(serializers.Serializer):
+class IntegrationSerializer(BuiltByDatabase):
     record_uuid = serializers.UUIDField()
     integration_type = serializers.ChoiceField(choices=Integration.Type.choices)
     update_frequency = serializers.CharField(allow_null=True, help_text="A cron schedule, or null.")
@@ -135,54 +144,61 @@ class IntegrationSerializer(serializers.Serializer):
     date_created = serializers.DateTimeField()
     next_run_at = serializers.DateTimeField(allow_null=True, help_text="The next scheduled time (UTC), or null.")
 
-    def to_representation(self, integration: Integration) -> dict:
-        # One clock per response, in whole seconds, so repeated schedules are computed once.
-        return integration_data(integration, now=self.context.setdefault("now", int(timezone.now().timestamp())))
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(
+            record_uuid=f"{path}uuid",
+            integration_type=f"{path}integration_type",
+            update_frequency=f"{path}update_frequency",
+            feed_source_file_locations=f"{path}file_locations",  # masked by finish_integrations
+            file_specs=f"{path}file_specs",
+            rules=f"{path}rules",
+            date_created=timestamp(f"{path}date_created"),
+            next_run_at=Value(None),  # computed by finish_integrations
+        )
 
 
-def integration_data(integration: Integration, *, now: int) -> dict:
-    schedule = integration.update_frequency or None
-    return {
-        "record_uuid": str(integration.uuid),
-        "integration_type": integration.integration_type,
-        "update_frequency": schedule,
-        "feed_source_file_locations": mask_url_credentials(integration.file_locations),
-        "file_specs": integration.file_specs,
-        "rules": integration.rules,
-        "date_created": iso_datetime(integration.date_created),
-        "next_run_at": iso_datetime(next_run(schedule, now)) if schedule else None,
-    }
+def finish_integrations(requests: list[dict]) -> list[dict]:
+    """What SQL leaves to Python: passwords in file locations masked (by the one masking rule
+    the logs use too) and the next scheduled time, from one clock for the whole response."""
+    now = int(timezone.now().timestamp())
+    for connection_request in requests:
+        for integration in connection_request["integrations"]:
+            integration["feed_source_file_locations"] = mask_url_credentials(integration["feed_source_file_locations"])
+            schedule = integration["update_frequency"]
+            integration["next_run_at"] = iso_datetime(next_run(schedule, now)) if schedule else None
+    return requests
 
 
-class StatusChangeSerializer(serializers.Serializer):
+class StatusChangeSerializer(BuiltByDatabase):
     status = serializers.ChoiceField(choices=ConnectionRequest.Status.choices)
     at = serializers.DateTimeField()
     by = serializers.UUIDField(allow_null=True, help_text="The user who made the change.")
 
-    def to_representation(self, change: RequestStatusChange) -> dict:
-        return status_change_data(change)
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(status=f"{path}status", at=timestamp(f"{path}at"), by=f"{path}by_id")
 
 
-def status_change_data(change: RequestStatusChange) -> dict:
-    return {"status": change.status, "at": iso_datetime(change.at), "by": change.by_id and str(change.by_id)}
-
-
-class RequesterSerializer(serializers.Serializer):
+class RequesterSerializer(BuiltByDatabase):
     uuid = serializers.UUIDField()
     name = serializers.CharField()
     org_type = serializers.ChoiceField(choices=Organization.Type.choices)
 
-    def to_representation(self, organization: Organization) -> dict:
-        return requester_data(organization)
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(uuid=f"{path}uuid", name=f"{path}name", org_type=f"{path}org_type")
 
 
-def requester_data(organization: Organization) -> dict:
-    return {"uuid": str(organization.uuid), "name": organization.name, "org_type": organization.org_type}
+def json_array(queryset, shape) -> ArraySubquery:
+    return ArraySubquery(queryset.values(json=shape))
 
 
-class ConnectionRequestSerializer(serializers.Serializer):
+class ConnectionRequestSerializer(BuiltByDatabase):
     """The Connection Request object: the documented keys, then `status`, `connection_uuid`,
     `history` and `requester`."""
+
+    model = ConnectionRequest
 
     record_uuid = serializers.UUIDField()
     org_name = serializers.CharField()
@@ -203,26 +219,40 @@ class ConnectionRequestSerializer(serializers.Serializer):
     history = StatusChangeSerializer(many=True)
     requester = RequesterSerializer()
 
-    def to_representation(self, connection_request: ConnectionRequest) -> dict:
-        now = self.context.setdefault("now", int(timezone.now().timestamp()))
-        return {
-            "record_uuid": str(connection_request.uuid),
-            "org_name": connection_request.org_name,
-            "org_contact_full_name": connection_request.contact_name,
-            "primary_contact_phone": connection_request.contact_phone,
-            "primary_contact_email": connection_request.contact_email,
-            "retailer_account_number": connection_request.account_number,
-            "additional_information": connection_request.additional_information,
-            "request_date": iso_datetime(connection_request.request_date),
-            "is_approved": connection_request.is_approved,
-            "approved_by": account_manager_data(connection_request.approved_by),
-            "integrations": [integration_data(i, now=now) for i in connection_request.integrations.all()],
-            "uploaded_files": [file_data(f) for f in connection_request.uploaded_files.all()],
-            "status": connection_request.status,
-            "connection_uuid": connection_request.connection_id and str(connection_request.connection_id),
-            "history": [status_change_data(change) for change in connection_request.history.all()],
-            "requester": requester_data(connection_request.organization),
-        }
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        approved = Q(status=ConnectionRequest.Status.APPROVED)
+        this_request = {"request": OuterRef("pk")}
+        return JSONBuildObject(
+            record_uuid="uuid",
+            org_name="org_name",
+            org_contact_full_name="contact_name",
+            primary_contact_phone="contact_phone",
+            primary_contact_email="contact_email",
+            retailer_account_number="account_number",
+            additional_information="additional_information",
+            request_date=timestamp("request_date"),
+            is_approved=ExpressionWrapper(approved, output_field=BooleanField()),
+            approved_by=Case(
+                When(approved & Q(decided_by__isnull=False), then=AccountManagerSerializer.json("decided_by__")),
+                default=Value(None),
+                output_field=JSONField(),
+            ),
+            integrations=json_array(
+                Integration.objects.filter(**this_request).order_by("position", "date_created"),
+                IntegrationSerializer.json(),
+            ),
+            uploaded_files=json_array(
+                UploadedFile.objects.filter(request_attachments__request=OuterRef("pk")).order_by("uploaded_date"),
+                FileSerializer.json(),
+            ),
+            status="status",
+            connection_uuid="connection_id",
+            history=json_array(
+                RequestStatusChange.objects.filter(**this_request).order_by("at", "pk"), StatusChangeSerializer.json()
+            ),
+            requester=RequesterSerializer.json("organization__"),
+        )
 
 
 class CreatedRequestSerializer(serializers.Serializer):
@@ -241,8 +271,11 @@ class DenySerializer(serializers.Serializer):
     reason = StrictCharField(max_length=2000, allow_blank=True, required=False, default="")
 
 
-class ConnectionSerializer(serializers.Serializer):
-    """The Connection object exactly as the docs nest it, plus `requested_by` and `created_date`."""
+class ConnectionSerializer(BuiltByDatabase):
+    """The Connection object exactly as the docs nest it, plus `requested_by` and `created_date`.
+    Its retailer and supplier are built separately and put in place by `with_roles`."""
+
+    model = Connection
 
     uuid = serializers.UUIDField()
     retailer = RoleSerializer()
@@ -256,28 +289,39 @@ class ConnectionSerializer(serializers.Serializer):
     requested_by = serializers.ChoiceField(choices=Organization.Type.choices, help_text="The side that asked.")
     created_date = serializers.DateTimeField()
 
-    def to_representation(self, connection: Connection) -> dict:
-        return {
-            "uuid": str(connection.uuid),
-            "retailer": self.role(connection.retailer),
-            "supplier": self.role(connection.supplier),
-            "status": connection.status,
-            "account_manager": account_manager_data(connection.account_manager),
-            "allocation_type": connection.allocation_type,
-            "suppliers_retailer_account_number": connection.suppliers_retailer_account_number,
-            "retailers_supplier_account_number": connection.retailers_supplier_account_number,
-            "deactivated_date": iso_datetime(connection.deactivated_date),
-            "requested_by": connection.requested_by,
-            "created_date": iso_datetime(connection.created_date),
-        }
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(
+            uuid="uuid",
+            retailer="retailer_id",
+            supplier="supplier_id",
+            status="status",
+            account_manager=null_when_missing("account_manager", AccountManagerSerializer.json("account_manager__")),
+            allocation_type="allocation_type",
+            suppliers_retailer_account_number="suppliers_retailer_account_number",
+            retailers_supplier_account_number="retailers_supplier_account_number",
+            deactivated_date=timestamp("deactivated_date"),
+            requested_by="requested_by",
+            created_date=timestamp("created_date"),
+        )
 
-    def role(self, role) -> dict:
-        """A page of a partner's connections shows its own organization on every row: each
-        retailer or supplier is written once per response and reused (the dicts are not changed)."""
-        written = self.context.setdefault("roles", {})
-        if role.pk not in written:
-            written[role.pk] = role_data(role)
-        return written[role.pk]
+
+def with_roles(connections: list[dict]) -> list[dict]:
+    """Puts each connection's retailer and supplier in place. A page of a partner's connections
+    names its own organization on every row, so each one is built once, in one query for all."""
+    retailers = {row["retailer"] for row in connections}
+    suppliers = {row["supplier"] for row in connections}
+    if not connections:
+        return connections
+    pairs = (
+        RetailerSerializer.shaped()
+        .filter(pk__in=retailers)
+        .union(SupplierSerializer.shaped().filter(pk__in=suppliers), all=True)
+    )
+    roles = {str(pk): orjson.loads(text) for pk, text in pairs}
+    for row in connections:
+        row["retailer"], row["supplier"] = roles[row["retailer"]], roles[row["supplier"]]
+    return connections
 
 
 class AccountNumbersSerializer(serializers.Serializer):

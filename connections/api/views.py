@@ -15,12 +15,15 @@ from connections.api.serializers import (
     ConnectionSerializer,
     CreatedRequestSerializer,
     DenySerializer,
+    finish_integrations,
+    with_roles,
 )
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
 from connections.querysets import connections_for, requests_for
 from organizations.models import Organization
 from timp_api.idempotency import idempotent
+from timp_api.json_sql import ShapedReadsMixin
 from timp_api.pagination import HeaderPagination, StartLimitPagination
 from timp_api.schema import IDEMPOTENCY_KEY
 
@@ -39,27 +42,26 @@ class RequestPagination(StartLimitPagination):
     list=extend_schema(summary="List connection requests", description="Newest first."),
     retrieve=extend_schema(summary="One connection request", description="With an ETag for If-Match."),
 )
-class ConnectionRequestViewSet(viewsets.GenericViewSet):
+class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionRequestSerializer
     pagination_class = RequestPagination
     filterset_class = ConnectionRequestFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return requests_for(self.request.user).order_by("-request_date", "uuid")
+        return requests_for(self.request.user)
+
+    def finish(self, rows: list[dict]) -> list[dict]:
+        return finish_integrations(rows)
 
     def require_requester(self, connection_request: ConnectionRequest, *, staff_allowed: bool) -> None:
         user = self.request.user
         if not (user.is_staff and staff_allowed) and user.organization_id != connection_request.organization_id:
             raise PermissionDenied("Only the organization that made this request can do this.")
 
-    def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
     def retrieve(self, request, pk=None):
         connection_request = self.get_object()
-        return Response(self.get_serializer(connection_request).data, headers={"ETag": connection_request.etag})
+        return Response(self.shaped([connection_request.pk])[0], headers={"ETag": connection_request.etag})
 
     @extend_schema(
         summary="Request a connection",
@@ -129,7 +131,7 @@ class ConnectionRequestViewSet(viewsets.GenericViewSet):
         connection = services.approve_request(
             connection_request=connection_request, user=request.user, organization=organization
         )
-        return Response(ConnectionSerializer(connections_for(request.user).get(pk=connection.pk)).data)
+        return Response(with_roles(ConnectionSerializer.rows([connection.pk]))[0])
 
     @extend_schema(summary="Deny a request (staff)", request=DenySerializer, responses={**NO_CONTENT, 422: WRONG_STATE})
     @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
@@ -150,24 +152,20 @@ class ConnectionRequestViewSet(viewsets.GenericViewSet):
     ),
     retrieve=extend_schema(summary="One connection"),
 )
-class ConnectionViewSet(viewsets.GenericViewSet):
+class ConnectionViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionSerializer
     pagination_class = HeaderPagination
     filterset_class = ConnectionFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return connections_for(self.request.user).order_by("-created_date", "uuid")
+        return connections_for(self.request.user)
 
-    def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
-    def retrieve(self, request, pk=None):
-        return Response(self.get_serializer(self.get_object()).data)
+    def finish(self, rows: list[dict]) -> list[dict]:
+        return with_roles(rows)
 
     def respond_with(self, connection: Connection) -> Response:
-        return Response(self.get_serializer(self.get_queryset().get(pk=connection.pk)).data)
+        return Response(self.shaped([connection.pk])[0])
 
     @extend_schema(
         summary="Change your side's account number",

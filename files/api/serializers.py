@@ -1,11 +1,13 @@
 from rest_framework import serializers
 
 from files.models import UploadedFile
-from timp_api.fields import iso_datetime
+from timp_api.json_sql import BuiltByDatabase, JSONBuildObject, timestamp
 
 
-class FileSerializer(serializers.Serializer):
+class FileSerializer(BuiltByDatabase):
     """The File Object: `uuid` and `name` as documented, then what the server knows of the bytes."""
+
+    model = UploadedFile
 
     uuid = serializers.UUIDField()
     name = serializers.CharField()
@@ -14,19 +16,16 @@ class FileSerializer(serializers.Serializer):
     sha256 = serializers.CharField()
     uploaded_date = serializers.DateTimeField()
 
-    def to_representation(self, uploaded_file: UploadedFile) -> dict:
-        return file_data(uploaded_file)
-
-
-def file_data(uploaded_file: UploadedFile) -> dict:
-    return {
-        "uuid": str(uploaded_file.uuid),
-        "name": uploaded_file.name,
-        "size": uploaded_file.size,
-        "content_type": uploaded_file.content_type,
-        "sha256": uploaded_file.sha256,
-        "uploaded_date": iso_datetime(uploaded_file.uploaded_date),
-    }
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(
+            uuid=f"{path}uuid",
+            name=f"{path}name",
+            size=f"{path}size",
+            content_type=f"{path}content_type",
+            sha256=f"{path}sha256",
+            uploaded_date=timestamp(f"{path}uploaded_date"),
+        )
 
 
 class FileUploadSerializer(serializers.Serializer):

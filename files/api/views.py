@@ -13,6 +13,7 @@ from files import services
 from files.api.serializers import FileSerializer, FileUploadSerializer
 from files.models import UploadedFile
 from timp_api.idempotency import idempotent
+from timp_api.json_sql import ShapedReadsMixin
 from timp_api.pagination import StartLimitPagination
 from timp_api.schema import IDEMPOTENCY_KEY
 
@@ -39,7 +40,7 @@ class AnyAcceptNegotiation(BaseContentNegotiation):
         responses={204: None, 422: OpenApiResponse(description="The file is attached to a connection request.")},
     ),
 )
-class FileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+class FileViewSet(ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
     serializer_class = FileSerializer
     pagination_class = FilePagination
 
@@ -74,7 +75,7 @@ class FileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
             upload=form.validated_data["file"],
             display_name=form.validated_data.get("filename"),
         )
-        return Response(FileSerializer(uploaded_file).data, status=status.HTTP_201_CREATED)
+        return Response(self.shaped_object(uploaded_file.pk), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Download an uploaded file",

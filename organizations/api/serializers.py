@@ -1,17 +1,16 @@
-"""Read shapes of people, account managers and organizations.
+"""Read shapes of people, account managers and organizations (built by PostgreSQL, see
+timp_api/json_sql.py), and the login bodies."""
 
-Each shape is a serializer whose declared fields document it (the OpenAPI schema is made
-from them) and whose `to_representation` builds the dict directly: DRF's per-field machinery
-costs more than the database on the nested connection list. `test_representations.py`
-checks that every shape returns exactly its declared fields."""
-
+from django.db.models import TextField, Value
+from django.db.models.functions import Cast, Coalesce
 from rest_framework import serializers
 
-from organizations.models import AccountManager, Organization, Person
-from timp_api.fields import iso_datetime
+from organizations.models import Organization, Person, Retailer, Supplier
+from timp_api.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
 
 
-class PersonSerializer(serializers.Serializer):
+class PersonSerializer(BuiltByDatabase):
+    model = Person
     uuid = serializers.UUIDField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
@@ -19,36 +18,22 @@ class PersonSerializer(serializers.Serializer):
     phone = serializers.CharField(allow_null=True)
     job_title = serializers.CharField(allow_null=True)
 
-    def to_representation(self, person: Person) -> dict:
-        return person_data(person)
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(**{name: f"{path}{name}" for name in cls._declared_fields})
 
 
-def person_data(person: Person) -> dict:
-    return {
-        "uuid": str(person.uuid),
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "email": person.email,
-        "phone": person.phone,
-        "job_title": person.job_title,
-    }
-
-
-class AccountManagerSerializer(serializers.Serializer):
+class AccountManagerSerializer(BuiltByDatabase):
     uuid = serializers.UUIDField()
     person = PersonSerializer()
 
-    def to_representation(self, manager: AccountManager) -> dict:
-        return account_manager_data(manager)
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(uuid=f"{path}uuid", person=PersonSerializer.json(f"{path}person__"))
 
 
-def account_manager_data(manager: AccountManager | None) -> dict | None:
-    return None if manager is None else {"uuid": str(manager.uuid), "person": person_data(manager.person)}
-
-
-class OrganizationSerializer(serializers.Serializer):
-    """Needs `account_manager__person`, `retailer` and `supplier` fetched with the organization."""
-
+class OrganizationSerializer(BuiltByDatabase):
+    model = Organization
     uuid = serializers.UUIDField()
     name = serializers.CharField()
     website = serializers.CharField()
@@ -60,42 +45,46 @@ class OrganizationSerializer(serializers.Serializer):
     retailer_uuid = serializers.CharField(help_text='The retailer UUID, or "" for a supplier.')
     supplier_uuid = serializers.CharField(help_text='The supplier UUID, or "" for a retailer.')
 
-    def to_representation(self, organization: Organization) -> dict:
-        return organization_data(organization)
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(
+            uuid=f"{path}uuid",
+            name=f"{path}name",
+            website=f"{path}website",
+            org_type=f"{path}org_type",
+            status=f"{path}status",
+            created_date=timestamp(f"{path}created_date"),
+            active_date=timestamp(f"{path}active_date"),
+            account_manager=null_when_missing(
+                f"{path}account_manager", AccountManagerSerializer.json(f"{path}account_manager__")
+            ),
+            retailer_uuid=Coalesce(Cast(f"{path}retailer__uuid", TextField()), Value("")),
+            supplier_uuid=Coalesce(Cast(f"{path}supplier__uuid", TextField()), Value("")),
+        )
 
 
-def organization_data(organization: Organization) -> dict:
-    return {
-        "uuid": str(organization.uuid),
-        "name": organization.name,
-        "website": organization.website,
-        "org_type": organization.org_type,
-        "status": organization.status,
-        "created_date": iso_datetime(organization.created_date),
-        "active_date": iso_datetime(organization.active_date),
-        "account_manager": account_manager_data(organization.account_manager),
-        "retailer_uuid": organization.retailer_uuid,
-        "supplier_uuid": organization.supplier_uuid,
-    }
-
-
-class RoleSerializer(serializers.Serializer):
+class RoleSerializer(BuiltByDatabase):
     """A Retailer or Supplier: its own UUID, its organization and the organization's contact."""
 
     uuid = serializers.UUIDField()
     organization = OrganizationSerializer()
     contact = PersonSerializer()
 
-    def to_representation(self, role) -> dict:
-        return role_data(role)
+    @classmethod
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(
+            uuid=f"{path}uuid",
+            organization=OrganizationSerializer.json(f"{path}organization__"),
+            contact=PersonSerializer.json(f"{path}organization__primary_contact__"),
+        )
 
 
-def role_data(role) -> dict:
-    return {
-        "uuid": str(role.uuid),
-        "organization": organization_data(role.organization),
-        "contact": person_data(role.organization.primary_contact),
-    }
+class RetailerSerializer(RoleSerializer):
+    model = Retailer
+
+
+class SupplierSerializer(RoleSerializer):
+    model = Supplier
 
 
 class LoginSerializer(serializers.Serializer):

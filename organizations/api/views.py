@@ -10,7 +10,6 @@ from rest_framework.views import APIView
 
 from organizations import services
 from organizations.api.serializers import LoginResponseSerializer, LoginSerializer, OrganizationSerializer
-from organizations.models import Organization
 from timp_api.throttling import LoginRateThrottle
 
 
@@ -62,13 +61,13 @@ class LogoutView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class OrganizationDetailView(generics.RetrieveAPIView):
+class OrganizationDetailView(generics.GenericAPIView):
     """The caller's own organization."""
 
     serializer_class = OrganizationSerializer
-    queryset = Organization.objects.select_related("account_manager__person", "retailer", "supplier")
 
-    def get_object(self) -> Organization:
-        if self.request.user.organization_id is None:
+    def get(self, request):
+        if request.user.organization_id is None:
             raise NotFound("Staff accounts do not belong to an organization.")
-        return self.get_queryset().get(pk=self.request.user.organization_id)
+        (organization,) = self.serializer_class.rows([request.user.organization_id])
+        return Response(organization)
