@@ -1,4 +1,4 @@
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from django.conf import settings
 from django.db import models
@@ -175,7 +175,11 @@ class ConnectionRequest(models.Model):
 
     @property
     def etag(self) -> str:
-        return f'"{self.uuid.hex[:12]}-{self.version}"'
+        return self.etag_for(self.uuid, self.version)
+
+    @staticmethod
+    def etag_for(uuid: UUID | str, version: int) -> str:
+        return f'"{UUID(str(uuid)).hex[:12]}-{version}"'
 
 
 class Integration(models.Model):

@@ -1,3 +1,5 @@
+from uuid import UUID
+
 import orjson
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -308,16 +310,15 @@ class ConnectionSerializer(BuiltByDatabase):
 
 def with_roles(connections: list[dict]) -> list[dict]:
     """Puts each connection's retailer and supplier in place. A page of a partner's connections
-    names its own organization on every row, so each one is built once, in one query for all."""
+    names its own organization on every row, so each one is built once per response."""
     retailers = {row["retailer"] for row in connections}
     suppliers = {row["supplier"] for row in connections}
     if not connections:
         return connections
-    pairs = (
-        RetailerSerializer.shaped()
-        .filter(pk__in=retailers)
-        .union(SupplierSerializer.shaped().filter(pk__in=suppliers), all=True)
-    )
+    pairs = [
+        *RetailerSerializer.fetch("= ANY(%s)", ([UUID(pk) for pk in retailers],)),
+        *SupplierSerializer.fetch("= ANY(%s)", ([UUID(pk) for pk in suppliers],)),
+    ]
     roles = {str(pk): orjson.loads(text) for pk, text in pairs}
     for row in connections:
         row["retailer"], row["supplier"] = roles[row["retailer"]], roles[row["supplier"]]

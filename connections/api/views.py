@@ -60,8 +60,8 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
             raise PermissionDenied("Only the organization that made this request can do this.")
 
     def retrieve(self, request, pk=None):
-        connection_request = self.get_object()
-        return Response(self.shaped([connection_request.pk])[0], headers={"ETag": connection_request.etag})
+        row, version = self.shaped_object(pk, "version")
+        return Response(row, headers={"ETag": ConnectionRequest.etag_for(pk, version)})
 
     @extend_schema(
         summary="Request a connection",

@@ -75,7 +75,8 @@ class FileViewSet(ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericVi
             upload=form.validated_data["file"],
             display_name=form.validated_data.get("filename"),
         )
-        return Response(self.shaped_object(uploaded_file.pk), status=status.HTTP_201_CREATED)
+        (row,) = self.shaped_object(uploaded_file.pk)
+        return Response(row, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Download an uploaded file",

@@ -63,3 +63,16 @@ def test_file_shape(retailer_user):
         "sha256": stored.sha256,
         "uploaded_date": iso_datetime(stored.uploaded_date),
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_shapes_survive_a_new_database_connection(retailer_user):
+    from django.db import connection
+
+    stored = uploaded_file(organization=retailer_user.organization)
+    first = FileSerializer.rows([stored.pk])
+    assert connection.prepared_statements
+
+    connection.close()  # the server forgets its prepared statements with the connection
+
+    assert FileSerializer.rows([stored.pk]) == first
