@@ -4,7 +4,9 @@ import multiprocessing
 import os
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 -- containers listen on all interfaces
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+# One worker per core and one more: on two cores shared with PostgreSQL, 2 x cores + 1
+# workers gave 40% less throughput on database-bound requests (bench/README.md).
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # Uploads stream to disk; a slow client must not hold a worker forever.
 graceful_timeout = 30
