@@ -11,33 +11,49 @@ from connections.models import Connection, ConnectionRequest, Integration, Reque
 from timp_api.masking import mask_url_credentials
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Shown, never edited here: changes go through the actions (the same services as the API)."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+def apply_each(model_admin, request, objects, change, done_word: str, **kwargs) -> None:
+    """Runs a service function on each selected object; what it refuses is reported, one line each."""
+    done = 0
+    for obj in objects:
+        try:
+            change(request.user, obj, **kwargs)
+            done += 1
+        except APIException as error:
+            model_admin.message_user(request, f"{obj}: {error.detail}", messages.ERROR)
+    if done:
+        model_admin.message_user(
+            request, f"{done} {model_admin.model._meta.verbose_name}(s) {done_word}.", messages.SUCCESS
+        )
+
+
 class MaskedLocationsMixin:
     @admin.display(description="File locations")
     def masked_file_locations(self, integration: Integration) -> str:
         return mask_url_credentials(integration.file_locations)
 
 
-class IntegrationInline(MaskedLocationsMixin, admin.TabularInline):
+class IntegrationInline(MaskedLocationsMixin, ReadOnlyInline):
     model = Integration
     fk_name = "request"
     fields = ["uuid", "integration_type", "update_frequency", "masked_file_locations", "file_specs", "rules"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
-class RequestFileInline(admin.TabularInline):
+class RequestFileInline(ReadOnlyInline):
     model = RequestFile
     fields = ["file_name", "download"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="File")
     def file_name(self, attachment: RequestFile) -> str:
@@ -48,15 +64,21 @@ class RequestFileInline(admin.TabularInline):
         return format_html('<a href="{}">download</a>', reverse("file-download", args=[attachment.uploaded_file_id]))
 
 
-class HistoryInline(admin.TabularInline):
+class HistoryInline(ReadOnlyInline):
     model = RequestStatusChange
     fields = ["status", "at", "by", "reason"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
+
+def approve(user, connection_request: ConnectionRequest) -> None:
+    services.approve_request(connection_request=connection_request, user=user)
+
+
+def deny(user, connection_request: ConnectionRequest, *, reason: str) -> None:
+    services.deny_request(connection_request=connection_request, user=user, reason=reason)
+
+
+def deactivate(user, connection: Connection) -> None:
+    services.deactivate_connection(connection=connection, user=user)
 
 
 class DenyForm(forms.Form):
@@ -117,26 +139,15 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
     def file_count(self, connection_request: ConnectionRequest) -> int:
         return connection_request.file_total
 
-    def decide(self, request, queryset, decision, done_word: str, **kwargs) -> None:
-        done = 0
-        for connection_request in queryset:
-            try:
-                decision(connection_request=connection_request, user=request.user, **kwargs)
-                done += 1
-            except APIException as error:
-                self.message_user(request, f"{connection_request}: {error.detail}", messages.ERROR)
-        if done:
-            self.message_user(request, f"{done} request(s) {done_word}.", messages.SUCCESS)
-
     @admin.action(description="Approve the selected requests", permissions=["change"])
     def approve(self, request, queryset):
-        self.decide(request, queryset, services.approve_request, "approved")
+        apply_each(self, request, queryset, approve, "approved")
 
     @admin.action(description="Deny the selected requests (asks for a reason)", permissions=["change"])
     def deny(self, request, queryset):
         form = DenyForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
-            self.decide(request, queryset, services.deny_request, "denied", reason=form.cleaned_data["reason"])
+            apply_each(self, request, queryset, deny, "denied", reason=form.cleaned_data["reason"])
             return None
         return TemplateResponse(
             request,
@@ -152,16 +163,10 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
         )
 
 
-class ConnectionIntegrationInline(MaskedLocationsMixin, admin.TabularInline):
+class ConnectionIntegrationInline(MaskedLocationsMixin, ReadOnlyInline):
     model = Integration
     fk_name = "connection"
     fields = ["uuid", "integration_type", "update_frequency", "masked_file_locations"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Connection)
@@ -207,12 +212,4 @@ class ConnectionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Deactivate the selected connections", permissions=["change"])
     def deactivate(self, request, queryset):
-        done = 0
-        for connection in queryset:
-            try:
-                services.deactivate_connection(connection=connection, user=request.user)
-                done += 1
-            except APIException as error:
-                self.message_user(request, f"{connection}: {error.detail}", messages.ERROR)
-        if done:
-            self.message_user(request, f"{done} connection(s) deactivated.", messages.SUCCESS)
+        apply_each(self, request, queryset, deactivate, "deactivated")

@@ -63,7 +63,7 @@ def test_account_manager_approves_a_request(live_server, page, retailer_user, st
     page.check(f'input[name="_selected_action"][value="{created.pk}"]')
     page.select_option('select[name="action"]', "approve")
     page.click('button[name="index"]')
-    page.wait_for_selector("text=1 request(s) approved.")
+    page.wait_for_selector("text=1 connection request(s) approved.")
 
     page.goto(f"{live_server.url}/admin/connections/connection/")
     row = page.locator("#result_list tbody tr")
