@@ -150,16 +150,22 @@ class Cluster:
         ]
         if self.throwaway:
             options += [f"-c {setting}" for setting in THROWAWAY_SETTINGS]
-        self.run(
+        log = self.base / "server.log"
+        started = self.run(
             "pg_ctl",
             "start",
             "--wait",
             f"--pgdata={self.data}",
-            f"--log={self.base / 'server.log'}",
+            f"--log={log}",
             f"--options={' '.join(options)}",
-            check=True,
             stdout=subprocess.DEVNULL,
         )
+        if started.returncode:
+            tail = log.read_text(errors="replace").splitlines()[-5:] if log.exists() else []
+            say(f"PostgreSQL did not start on port {self.port} (TIMP_PG_PORT picks another). Its log says:")
+            for line in tail:
+                say(f"  {line}")
+            raise SystemExit(1)
         created = self.run(
             "createdb",
             "-h",
