@@ -13,6 +13,7 @@ from organizations.api.serializers import LoginResponseSerializer, LoginSerializ
 from timp_api.throttling import LoginRateThrottle
 
 
+@extend_schema(tags=["organizations"])
 class LoginView(generics.GenericAPIView):
     """Exchange a username and password for an API token."""
 
@@ -49,6 +50,7 @@ class LoginView(generics.GenericAPIView):
         )
 
 
+@extend_schema(tags=["organizations"])
 class LogoutView(APIView):
     """Revoke the token used for this request (other tokens of the user stay valid)."""
 
@@ -61,6 +63,7 @@ class LogoutView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+@extend_schema(tags=["organizations"])
 class OrganizationDetailView(generics.GenericAPIView):
     """The caller's own organization."""
 
