@@ -191,8 +191,10 @@ class ConnectionAdmin(admin.ModelAdmin):
         "created_date",
         "confirmed_date",
         "deactivated_date",
+        "originating_request",
     ]
     readonly_fields = [
+        "originating_request",
         "uuid",
         "retailer",
         "supplier",

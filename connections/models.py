@@ -166,14 +166,6 @@ class ConnectionRequest(models.Model):
         return f"{self.organization.name} → {self.org_name} ({self.status})"
 
     @property
-    def is_approved(self) -> bool:
-        return self.status == self.Status.APPROVED
-
-    @property
-    def approved_by(self) -> AccountManager | None:
-        return self.decided_by if self.is_approved else None
-
-    @property
     def etag(self) -> str:
         return self.etag_for(self.uuid, self.version)
 

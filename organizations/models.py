@@ -95,11 +95,6 @@ class Organization(models.Model):
         return self.org_type == self.Type.RETAILER
 
     @property
-    def role(self) -> "Retailer | Supplier":
-        """The organization's Retailer or Supplier record."""
-        return self.retailer if self.is_retailer else self.supplier
-
-    @property
     def retailer_uuid(self) -> str:
         """The retailer record's UUID, or "" for a supplier."""
         return str(self.retailer.uuid) if self.is_retailer else ""

@@ -136,6 +136,18 @@ def test_deactivate_action(console):
     assert connection.deactivated_date is not None
 
 
+def test_connection_page_names_its_originating_request(console, retailer_user):
+    created = connection_request(user=retailer_user, organization_name="Origin Supplier")
+    run_action(console, REQUESTS, "approve", [created])
+    connection = Connection.objects.get()
+
+    html = console.get(f"{CONNECTIONS}{connection.pk}/change/").content.decode()
+
+    created.refresh_from_db()
+    assert "Originating request" in html
+    assert str(created) in html
+
+
 def test_connection_list_shows_both_organizations(console):
     connection = ConnectionFactory()
 
