@@ -35,6 +35,7 @@ PLACEHOLDERS = re.compile(r"%%|%s")
 
 
 def forget_prepared_statements(sender, connection, **kwargs) -> None:
+    """A new database session has no prepared statements (connection_created receiver)."""
     connection.prepared_statements = set()
 
 
@@ -42,7 +43,8 @@ def execute_prepared(sql: str, params: tuple) -> list[tuple]:
     """Runs `sql` (with %s placeholders) as a server-side prepared statement of this database
     connection: planning a shape query cost PostgreSQL 0.5 ms a read, now paid once per
     connection (and connections are kept, CONN_MAX_AGE). A new connection starts with none
-    (`forget_prepared_statements`, on connection_created)."""
+    (`forget_prepared_statements`, on connection_created). Prepared statements live in the
+    server session: a pooling proxy in front of PostgreSQL must pool sessions, not transactions."""
     name = "shape_" + hashlib.sha256(sql.encode()).hexdigest()[:20]
     with connection.cursor() as cursor:
         if name not in connection.prepared_statements:
