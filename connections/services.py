@@ -45,6 +45,20 @@ def lock_pending(connection_request: ConnectionRequest, *, if_match: str | None 
     return locked
 
 
+def save_pending(connection_request: ConnectionRequest) -> None:
+    """Saves a pending request; a second pending request from one organization to the same
+    name (the database's one_pending_request_per_pair) is a 422."""
+    try:
+        with transaction.atomic():
+            connection_request.save()
+    except IntegrityError as error:
+        if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) != "one_pending_request_per_pair":
+            raise
+        raise InvalidState(
+            f'A pending request from your organization to "{connection_request.org_name}" already exists.'
+        ) from None
+
+
 def build_integrations(connection_request: ConnectionRequest, items: list[dict], first_position: int) -> list:
     return [
         Integration(request=connection_request, position=first_position + index, **item)
@@ -56,15 +70,8 @@ def build_integrations(connection_request: ConnectionRequest, items: list[dict],
 def create_request(*, organization: Organization, user: User, data: dict) -> ConnectionRequest:
     """A pending request from `organization`, with its integrations and files."""
     fields = {model_field: data[name] for name, model_field in REQUEST_FIELDS.items() if name in data}
-    try:
-        with transaction.atomic():
-            connection_request = ConnectionRequest.objects.create(
-                organization=organization, requested_by=user, **fields
-            )
-    except IntegrityError:
-        raise InvalidState(
-            f'A pending request from your organization to "{fields["org_name"]}" already exists.'
-        ) from None
+    connection_request = ConnectionRequest(organization=organization, requested_by=user, **fields)
+    save_pending(connection_request)
     Integration.objects.bulk_create(build_integrations(connection_request, data.get("requested_integrations", []), 0))
     RequestFile.objects.bulk_create(
         RequestFile(request=connection_request, uploaded_file=uploaded_file)
@@ -108,7 +115,7 @@ def update_request(
             RequestFile(request=locked, uploaded_file=uploaded_file) for uploaded_file in data["uploaded_files"]
         )
     locked.version += 1
-    locked.save()
+    save_pending(locked)
     return locked
 
 

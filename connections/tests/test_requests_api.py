@@ -199,6 +199,18 @@ def test_a_second_pending_request_to_the_same_organization_is_422(client_for, re
     assert ConnectionRequest.objects.count() == 1
 
 
+def test_renaming_onto_another_pending_request_is_422_and_changes_nothing(client_for, retailer_user):
+    connection_request(user=retailer_user, organization_name="Acme")
+    other = connection_request(user=retailer_user, organization_name="Globex")
+
+    response = client_for(retailer_user).patch(f"{REQUESTS}{other.uuid}/", {"organization_name": "ACME"})
+
+    assert response.status_code == 422
+    assert "already exists" in response.json()["detail"]
+    other.refresh_from_db()
+    assert (other.org_name, other.version) == ("Globex", 1)
+
+
 VALID = {"organization_name": "Acme", "primary_contact_name": "Ann"}
 
 
