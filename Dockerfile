@@ -28,7 +28,7 @@ EXPOSE 8000
 VOLUME ["/app/var/uploads"]
 
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"]
+    CMD ["python", "docker/healthcheck.py"]
 
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["gunicorn", "--config", "python:timp_api.gunicorn", "timp_api.wsgi"]
