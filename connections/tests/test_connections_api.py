@@ -279,3 +279,10 @@ def test_filters(client_for, staff_user):
     assert client.get(CONNECTIONS, {"status": "SOMETIMES"}).status_code == 400
     assert client.get(CONNECTIONS, {"retailer_uuid": "nope"}).status_code == 400
     assert client.get(CONNECTIONS, {"ordering": "password"}).status_code == 400
+
+
+@pytest.mark.parametrize("params", [{"search": "a\x00b"}, {"search": "x" * 201}, {"status": "\x00"}])
+def test_bad_filter_values_are_400(client_for, retailer_user, params):
+    ConnectionFactory(retailer=retailer_user.organization.retailer)
+
+    assert client_for(retailer_user).get(CONNECTIONS, params).status_code == 400
