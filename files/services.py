@@ -43,9 +43,13 @@ def store_upload(*, organization, uploaded_by, upload: Upload, display_name: str
 
 
 def share_files(*, files, organization) -> None:
-    """Lets `organization` read `files` (the counterpart of an approved connection, say)."""
-    for uploaded_file in files:
-        uploaded_file.shared_with.add(organization)
+    """Lets `organization` read `files` (the counterpart of an approved connection, say), in one
+    statement whatever the number of files; a file already shared stays shared once."""
+    share = UploadedFile.shared_with.through
+    share.objects.bulk_create(
+        [share(uploadedfile=uploaded_file, organization=organization) for uploaded_file in files],
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic
