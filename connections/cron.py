@@ -13,6 +13,7 @@ from timp_api.masking import mask_url_credentials
 
 # croniter's Jenkins-style extensions: "H", "H(0-29)", "H/15", "R"; they are not cron.
 HASHED_OR_RANDOM = re.compile(r"^[HR](?:\(|/|$)", re.IGNORECASE)
+MAX_LENGTH = 100
 MACROS = {"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"}
 # Any year would do: a schedule that fires at all fires within croniter's search window from here.
 REFERENCE_TIME = datetime(2000, 1, 1, tzinfo=UTC)
@@ -38,6 +39,9 @@ class CronValidator:
     and schedules that can never fire (30 February). Messages name the value."""
 
     def __call__(self, value: str) -> None:
+        if len(value) > MAX_LENGTH:
+            # Refused before any parsing, and not echoed: the length rule says the rest.
+            raise ValidationError(f"A cron schedule is at most {MAX_LENGTH} characters.", code="cron_too_long")
         expression = normalize(value)
         if expression.startswith("@"):
             if expression.lower() not in MACROS:

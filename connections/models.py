@@ -1,3 +1,4 @@
+from datetime import datetime
 from uuid import UUID, uuid4
 
 from django.conf import settings
@@ -5,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from connections.cron import validate_cron
+from connections.cron import MAX_LENGTH, next_run, validate_cron
 from files.models import UploadedFile
 from organizations.models import AccountManager, Organization, Retailer, Supplier
 
@@ -191,16 +192,22 @@ class Integration(models.Model):
     )
     integration_type = models.CharField(max_length=10, choices=Type.choices)
     update_frequency = models.CharField(  # noqa: DJ001 -- null means "no schedule"
-        max_length=100, null=True, blank=True, validators=[validate_cron], help_text="A cron schedule."
+        max_length=MAX_LENGTH, null=True, blank=True, validators=[validate_cron], help_text="A cron schedule."
     )
     file_locations = models.TextField(blank=True, help_text="URLs; credentials inside them are never shown.")
     file_specs = models.TextField(blank=True)
     rules = models.TextField(blank=True)
     date_created = models.DateTimeField(auto_now_add=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # Stored, not computed on every read: a page of costly schedules would cost every reader
+    # (and every other tenant) CPU. Set on write; `refresh_schedules` moves passed ones on.
+    next_run_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "date_created"]
+        indexes = [
+            models.Index(fields=["next_run_at"], condition=Q(next_run_at__isnull=False), name="integration_next_run")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(integration_type__in=["item", "order", "allocation", "tracking", "other"]),
@@ -210,6 +217,10 @@ class Integration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_integration_type_display()} feed"
+
+    def schedule(self, now: datetime) -> None:
+        """Sets `next_run_at` from the cron schedule: the first time after `now`, or None."""
+        self.next_run_at = next_run(self.update_frequency, int(now.timestamp())) if self.update_frequency else None
 
 
 class RequestFile(models.Model):

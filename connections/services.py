@@ -1,14 +1,17 @@
 """Every state change of connection requests and connections: one function each, in one
 transaction, recorded in the request's history. The API and the admin both call these."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
 from files.models import UploadedFile
-from files.services import share_files
+from files.services import lock_files, share_files, unshare_files
 from organizations.models import Organization, User
 from organizations.services import account_manager_for, activate_organization, create_organization, split_full_name
 from timp_api.exceptions import InvalidState, PreconditionFailed, WrongOrganizationType
@@ -60,10 +63,26 @@ def save_pending(connection_request: ConnectionRequest) -> None:
 
 
 def build_integrations(connection_request: ConnectionRequest, items: list[dict], first_position: int) -> list:
-    return [
+    now = timezone.now()
+    integrations = [
         Integration(request=connection_request, position=first_position + index, **item)
         for index, item in enumerate(items)
     ]
+    for integration in integrations:
+        integration.schedule(now)
+    return integrations
+
+
+def attach_files(connection_request: ConnectionRequest, files: list[UploadedFile]) -> None:
+    """Attaches files that still exist: their rows are locked until the transaction ends, so
+    a deletion racing with this either finished first (the file is missing: 400) or waits."""
+    locked = {f.pk for f in lock_files(files)}
+    missing = [str(f.pk) for f in files if f.pk not in locked]
+    if missing:
+        raise ValidationError(
+            {"uploaded_files": [f"No file of your organization has the UUID(s): {', '.join(missing)}."]}
+        )
+    RequestFile.objects.bulk_create(RequestFile(request=connection_request, uploaded_file=f) for f in files)
 
 
 @transaction.atomic
@@ -73,10 +92,7 @@ def create_request(*, organization: Organization, user: User, data: dict) -> Con
     connection_request = ConnectionRequest(organization=organization, requested_by=user, **fields)
     save_pending(connection_request)
     Integration.objects.bulk_create(build_integrations(connection_request, data.get("requested_integrations", []), 0))
-    RequestFile.objects.bulk_create(
-        RequestFile(request=connection_request, uploaded_file=uploaded_file)
-        for uploaded_file in data.get("uploaded_files", [])
-    )
+    attach_files(connection_request, data.get("uploaded_files", []))
     record(connection_request, user)
     return connection_request
 
@@ -99,21 +115,21 @@ def update_request(
             {"requested_integrations": [f"A request has at most {settings.MAX_INTEGRATIONS_PER_REQUEST} integrations."]}
         )
     changed = []
+    now = timezone.now()
     for item in items:
         if "record_uuid" in item:
             integration = existing[item["record_uuid"]]
             for field in INTEGRATION_FIELDS:
                 if field in item:
                     setattr(integration, field, item[field])
+            integration.schedule(now)
             changed.append(integration)
     if changed:
-        Integration.objects.bulk_update(changed, INTEGRATION_FIELDS)
+        Integration.objects.bulk_update(changed, [*INTEGRATION_FIELDS, "next_run_at"])
     Integration.objects.bulk_create(build_integrations(locked, new_items, len(existing)))
     if "uploaded_files" in data:
         RequestFile.objects.filter(request=locked).delete()
-        RequestFile.objects.bulk_create(
-            RequestFile(request=locked, uploaded_file=uploaded_file) for uploaded_file in data["uploaded_files"]
-        )
+        attach_files(locked, data["uploaded_files"])
     locked.version += 1
     save_pending(locked)
     return locked
@@ -257,7 +273,19 @@ def deactivate_connection(*, connection: Connection, user: User) -> Connection:
     locked.status = Connection.Status.DEACTIVATED
     locked.deactivated_date = timezone.now()
     locked.save(update_fields=["status", "deactivated_date"])
+    revoke_shared_files(locked)
     return locked
+
+
+def revoke_shared_files(connection: Connection) -> None:
+    """A deactivated connection no longer lets either side read the other's files, except
+    those another live connection of that side still shares."""
+    for organization_id in (connection.retailer.organization_id, connection.supplier.organization_id):
+        live = Connection.objects.exclude(status=Connection.Status.DEACTIVATED).filter(
+            Q(retailer__organization_id=organization_id) | Q(supplier__organization_id=organization_id)
+        )
+        still_shared = UploadedFile.objects.filter(connections__in=live)
+        unshare_files(files=connection.uploaded_files.exclude(pk__in=still_shared), organization_id=organization_id)
 
 
 # Each side keeps the number of its own system.
@@ -284,3 +312,16 @@ def update_account_numbers(*, connection: Connection, user: User, numbers: dict)
         setattr(locked, field, value)
     locked.save(update_fields=list(numbers))
     return locked
+
+
+def refresh_schedules(*, now: datetime | None = None, batch_size: int = 1000) -> int:
+    """Moves every passed `next_run_at` on to the schedule's next time; returns how many moved.
+    Run periodically, so that reads seldom find a passed time to compute."""
+    now = now or timezone.now()
+    moved = 0
+    while batch := list(Integration.objects.filter(next_run_at__lte=now).only("pk", "update_frequency")[:batch_size]):
+        for integration in batch:
+            integration.schedule(now)
+        Integration.objects.bulk_update(batch, ["next_run_at"])
+        moved += len(batch)
+    return moved

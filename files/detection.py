@@ -3,6 +3,7 @@
 The client's Content-Type is never consulted; the file name's extension only has to agree
 with the bytes (a PDF called `data.csv` is refused), and it picks between text formats."""
 
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -31,8 +32,20 @@ BINARY_EXTENSIONS = {
     ".doc": "application/msword",
     ".xls": "application/vnd.ms-excel",
 }
-# Text that a browser would run, or a shell would: never accepted, whatever the name says.
-ACTIVE_TEXT_MARKERS = ("<!doctype html", "<html", "<script", "<head", "<body", "<iframe", "<svg", "<?php", "#!")
+# Text a shell would run, when a file starts with it.
+SCRIPT_STARTS = ("#!", "<?php")
+# Markup a browser would run, anywhere in a text file (a comment or 64 KiB of harmless text
+# before it change nothing): HTML, XHTML and SVG elements and namespaces, scripts, frames.
+ACTIVE_MARKUP = re.compile(
+    rb"<(?:[a-z0-9_.-]+:)?(?:script|html|head|body|svg|iframe|frame|frameset|object|embed)[\s/>]"
+    rb"|<!doctype\s+html|<\?php|https?://www\.w3\.org/(?:1999/xhtml|2000/svg)",
+    re.IGNORECASE,
+)
+SCAN_CHUNK_BYTES = 1024 * 1024
+# A marker cut by a chunk boundary is found in the next chunk, which starts this much earlier.
+SCAN_OVERLAP_BYTES = 64
+# Which text formats a name promises: content of another of them is refused.
+STRUCTURED_TEXT = {".json": "JSON", ".xml": "XML", ".csv": "text", ".tsv": "text", ".edi": "EDI", ".x12": "EDI"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,20 @@ def detect(upload: IO[bytes], filename: str) -> Detected:
     text = as_text(head)
     if text is None:
         raise refuse("This file type is not allowed: upload CSV/TSV/TXT, JSON, XML, EDI, PDF, XLS(X), DOC(X) or ZIP.")
+    refuse_active_content(upload)
     return text_format(text, extension)
+
+
+def refuse_active_content(upload: IO[bytes]) -> None:
+    """Reads the whole text, in chunks, for markup a browser would run."""
+    upload.seek(0)
+    tail = b""
+    while chunk := upload.read(SCAN_CHUNK_BYTES):
+        if ACTIVE_MARKUP.search(tail + chunk):
+            upload.seek(0)
+            raise refuse("HTML, XHTML, SVG, scripts and other active content are not allowed.")
+        tail = chunk[-SCAN_OVERLAP_BYTES:]
+    upload.seek(0)
 
 
 def binary(kind: str, extension: str, description: str) -> Detected:
@@ -108,16 +134,21 @@ def as_text(head: bytes) -> str | None:
 
 def text_format(text: str, extension: str) -> Detected:
     start = text.lstrip().lower()
-    if start.startswith(ACTIVE_TEXT_MARKERS) or "<script" in start:
-        raise refuse("HTML, scripts and other active content are not allowed.")
+    if start.startswith(SCRIPT_STARTS):
+        raise refuse("HTML, XHTML, SVG, scripts and other active content are not allowed.")
     if extension in BINARY_EXTENSIONS:
         raise refuse(f"The file's content is text, which does not match its name ({extension}).")
     if start.startswith("<"):
-        return Detected("application/xml", "XML")
-    if start.startswith(("{", "[")):
-        return Detected("application/json", "JSON")
-    if start.startswith("isa"):
-        return Detected("application/edi-x12", "EDI X12")
-    if start.startswith(("una", "unb")):
-        return Detected("application/edifact", "EDIFACT")
-    return Detected(TEXT_EXTENSIONS.get(extension, "text/plain"), "text")
+        detected = Detected("application/xml", "XML")
+    elif start.startswith(("{", "[")):
+        detected = Detected("application/json", "JSON")
+    elif start.startswith("isa"):
+        detected = Detected("application/edi-x12", "EDI")
+    elif start.startswith(("una", "unb")):
+        detected = Detected("application/edifact", "EDI")
+    else:
+        return Detected(TEXT_EXTENSIONS.get(extension, "text/plain"), "text")
+    promised = STRUCTURED_TEXT.get(extension, detected.description)
+    if promised != detected.description:
+        raise refuse(f"The file's content is {detected.description}, which does not match its name ({extension}).")
+    return detected

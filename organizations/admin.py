@@ -64,6 +64,32 @@ class UserAdmin(DjangoUserAdmin):
     autocomplete_fields = ["organization"]
     fieldsets = [(None, {"fields": ["id", "organization"]}), *DjangoUserAdmin.fieldsets]
     add_fieldsets = [(None, {"fields": ["username", "organization", "password1", "password2"]})]
+    # Account managers look after organizations' people; only superusers touch staff
+    # accounts and what makes an account powerful.
+    superuser_only_fields = {"is_staff", "is_superuser", "groups", "user_permissions"}
+
+    def get_queryset(self, request):
+        users = super().get_queryset(request)
+        return users if request.user.is_superuser else users.filter(is_staff=False, is_superuser=False)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in self.superuser_only_fields]})
+            for name, options in fieldsets
+        ]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self.may_manage(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self.may_manage(request, obj)
+
+    @staticmethod
+    def may_manage(request, user: User | None) -> bool:
+        return request.user.is_superuser or user is None or not (user.is_staff or user.is_superuser)
 
 
 admin.site.unregister(AuthToken)

@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class TimpApiConfig(AppConfig):
+    default = True
     name = "timp_api"
     verbose_name = "API plumbing"
 
@@ -12,3 +14,10 @@ class TimpApiConfig(AppConfig):
         from timp_api.json_sql import forget_prepared_statements
 
         connection_created.connect(forget_prepared_statements, dispatch_uid="forget-prepared-statements")
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """Django's admin app with the project's admin site (INSTALLED_APPS names it)."""
+
+    default = False
+    default_site = "timp_api.admin_site.AdminSite"

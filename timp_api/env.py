@@ -4,6 +4,7 @@ A value that does not parse stops the process at start-up with the variable's na
 instead of silently falling back to a default.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -45,3 +46,14 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_network_list(name: str, default: str) -> list[str]:
+    """Comma-separated IP addresses or networks (`10.0.0.0/8`)."""
+    items = env_list(name, default)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an IP address or network.") from None
+    return items

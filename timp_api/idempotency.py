@@ -19,8 +19,10 @@ SANE_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 
 
 def fingerprint(request) -> str:
-    """What identifies "the same request": method, path and body (files by their bytes)."""
-    digest = hashlib.sha256(f"{request.method} {request.path}\n".encode())
+    """What identifies "the same request": method, endpoint and body (files by their bytes).
+    The endpoint is the route's name, so the unprefixed alias paths are the same endpoint."""
+    match = request.resolver_match
+    digest = hashlib.sha256(f"{request.method} {match.url_name} {sorted(match.kwargs.items())}\n".encode())
     data = request.data
     if hasattr(data, "lists"):  # multipart form: fields and files
         for name, values in sorted(data.lists()):

@@ -13,6 +13,10 @@ logger = logging.getLogger("timp.request")
 SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
+def escaped(text: str) -> str:
+    return text.encode("unicode_escape").decode("ascii")
+
+
 class RequestContextMiddleware:
     """Gives every request an ID (in the response, in every log line) and logs it once."""
 
@@ -32,8 +36,9 @@ class RequestContextMiddleware:
                 response["X-TIMP-Environment"] = "sandbox"
             logger.info(
                 "%s %s %s %.1fms",
-                request.method,
-                request.path,
+                # Escaped as Django's own request log does: a %0A in the path cannot start a line.
+                escaped(request.method),
+                escaped(request.path),
                 response.status_code,
                 (time.perf_counter() - started) * 1000,
             )

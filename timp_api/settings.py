@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from timp_api.env import env_bool, env_int, env_list, env_str
+from timp_api.env import env_bool, env_int, env_list, env_network_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -15,9 +15,11 @@ TIMP_SANDBOX = env_bool("TIMP_SANDBOX", False)
 SECRET_KEY = env_str("SECRET_KEY", "development-only-key-never-used-in-production" if DEBUG else None)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# Proxies (addresses or networks) whose X-Forwarded-For names the client; nobody else's is believed.
+TRUSTED_PROXIES = env_network_list("TRUSTED_PROXIES", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "timp_api.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -126,6 +128,8 @@ STORAGES = {
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 25 * 1024 * 1024, minimum=1)
 UPLOAD_RETENTION_DAYS = env_int("UPLOAD_RETENTION_DAYS", 30, minimum=1)
+# What one organization's files may take in all (413 beyond): 1 GiB.
+ORGANIZATION_STORAGE_QUOTA_BYTES = env_int("ORGANIZATION_STORAGE_QUOTA_BYTES", 1024**3, minimum=1)
 # JSON bodies (everything but the file upload) are capped here; larger ones get 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("REQUEST_BODY_MAX_BYTES", 1024 * 1024, minimum=1024)
 FILE_UPLOAD_HANDLERS = ["files.uploads.LimitedTemporaryFileUploadHandler"]
@@ -165,6 +169,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "login": env_str("LOGIN_THROTTLE_RATE", "10/minute"),
         "token": env_str("API_THROTTLE_RATE", "6000/minute"),
+        "upload": env_str("UPLOAD_THROTTLE_RATE", "30/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "timp_api.exceptions.exception_handler",

@@ -1,10 +1,43 @@
+import hashlib
+import ipaddress
 import time
+from functools import cache
 
+from django.conf import settings
 from knox.models import AuthToken
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from timp_api.models import ThrottleBucket
+
+
+@cache
+def trusted_proxy_networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def is_trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in trusted_proxy_networks(tuple(settings.TRUSTED_PROXIES)))
+
+
+def client_address(request) -> str:
+    """The address of the client: the peer, unless the peer is a proxy the settings trust
+    (`TRUSTED_PROXIES`); then the nearest `X-Forwarded-For` entry that is not such a proxy.
+    A client's own `X-Forwarded-For` is never believed: anyone can write one."""
+    address = request.META.get("REMOTE_ADDR", "")
+    forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    while is_trusted_proxy(address) and forwarded:
+        address = forwarded.pop()
+    return address
+
+
+def hashed(*parts: str) -> str:
+    """A fixed-length bucket key, whatever the length of what identifies the caller."""
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class SharedRateThrottle(SimpleRateThrottle):
@@ -30,10 +63,15 @@ class SharedRateThrottle(SimpleRateThrottle):
 
 
 class LoginRateThrottle(SharedRateThrottle):
+    """Attempts to sign in (API and admin login, password resets) per client address; only
+    attempts count, not a page that shows the form."""
+
     scope = "login"
 
-    def get_cache_key(self, request, view) -> str:
-        return f"login:{self.get_ident(request)}"
+    def get_cache_key(self, request, view) -> str | None:
+        if request.method != "POST":
+            return None
+        return f"login:{hashed(client_address(request))}"
 
 
 class TokenRateThrottle(SharedRateThrottle):
@@ -47,3 +85,14 @@ class TokenRateThrottle(SharedRateThrottle):
         if request.user and request.user.is_authenticated:
             return f"user:{request.user.pk}"
         return None
+
+
+class UploadRateThrottle(SharedRateThrottle):
+    """File uploads per organization (per user for staff), on top of the per-token limit."""
+
+    scope = "upload"
+
+    def get_cache_key(self, request, view) -> str | None:
+        if request.method != "POST" or not request.user.is_authenticated:
+            return None
+        return f"upload:{request.user.organization_id or request.user.pk}"

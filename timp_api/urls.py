@@ -23,5 +23,6 @@ urlpatterns = [
     re_path(r"^(timp|organizations)/", views.not_found),
 ]
 
+handler400 = "timp_api.views.bad_request"
 handler404 = "timp_api.views.not_found"
 handler500 = "timp_api.views.server_error"

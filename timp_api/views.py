@@ -3,7 +3,10 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
+
+API_PREFIXES = ("/timp/", "/organizations/")
 
 
 def healthz(request):
@@ -31,6 +34,14 @@ def not_found(request, exception=None):
         except Resolver404:
             pass
     return JsonResponse({"detail": detail}, status=404)
+
+
+def bad_request(request, exception=None):
+    """A request Django itself refuses (a Host it does not serve, too many form fields): JSON
+    on the API's paths, Django's page elsewhere."""
+    if request.path.startswith(API_PREFIXES):
+        return JsonResponse({"detail": "Bad request."}, status=400)
+    return defaults.bad_request(request, exception)
 
 
 def server_error(request):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from connections.cron import next_run, validate_cron
+from connections.cron import MAX_LENGTH, next_run, validate_cron
 from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
 from files.api.serializers import FileSerializer
 from files.models import UploadedFile
@@ -66,7 +66,7 @@ class IntegrationWriteSerializer(AliasedFieldsMixin, serializers.Serializer):
     record_uuid = serializers.UUIDField(required=False, help_text="Only in updates: the integration to change.")
     type = IntegrationTypeField(required=False, help_text="item, order, allocation, tracking or other.")
     update_frequency = StrictCharField(
-        required=False, allow_null=True, max_length=100, validators=[validate_cron], help_text="A cron schedule."
+        required=False, allow_null=True, max_length=MAX_LENGTH, validators=[validate_cron], help_text="A cron schedule."
     )
     file_locations = StrictCharField(required=False, allow_blank=True, max_length=2000)
     file_specs = StrictCharField(required=False, allow_blank=True, max_length=10000)
@@ -156,19 +156,23 @@ class IntegrationSerializer(BuiltByDatabase):
             file_specs=f"{path}file_specs",
             rules=f"{path}rules",
             date_created=timestamp(f"{path}date_created"),
-            next_run_at=Value(None),  # computed by finish_integrations
+            next_run_at=timestamp(f"{path}next_run_at"),  # moved on by finish_integrations once passed
         )
 
 
 def finish_integrations(requests: list[dict]) -> list[dict]:
     """What SQL leaves to Python: passwords in file locations masked (by the one masking rule
-    the logs use too) and the next scheduled time, from one clock for the whole response."""
-    now = int(timezone.now().timestamp())
+    the logs use too), and a stored next run time that has passed since the last refresh
+    moved on, from one clock for the whole response."""
+    now = timezone.now()
+    # Both are written in the API's one timestamp format, so they compare as text.
+    now_text = iso_datetime(now)
     for connection_request in requests:
         for integration in connection_request["integrations"]:
             integration["feed_source_file_locations"] = mask_url_credentials(integration["feed_source_file_locations"])
-            schedule = integration["update_frequency"]
-            integration["next_run_at"] = iso_datetime(next_run(schedule, now)) if schedule else None
+            schedule, stored = integration["update_frequency"], integration["next_run_at"]
+            if schedule and (stored is None or stored <= now_text):
+                integration["next_run_at"] = iso_datetime(next_run(schedule, int(now.timestamp())))
     return requests
 
 

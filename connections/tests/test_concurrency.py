@@ -10,6 +10,8 @@ from rest_framework.test import APIClient
 
 from connections.models import Connection, ConnectionRequest
 from connections.tests.factories import connection_request
+from files.models import UploadedFile
+from files.tests.factories import uploaded_file
 
 REQUESTS = "/timp/organizations/connections/request/"
 PARALLEL = 20
@@ -104,3 +106,24 @@ def test_parallel_retries_with_one_idempotency_key_create_one_request(retailer_u
 
     assert statuses == [201] * PARALLEL
     assert ConnectionRequest.objects.count() == 1
+
+
+def test_deleting_a_file_while_a_request_attaches_it_is_never_a_server_error(retailer_user):
+    rounds = 15
+    body = {"organization_name": "Race Supplier", "primary_contact_name": "Rae Race"}
+    outcomes = Counter()
+    attacher, deleter = token_client(retailer_user), token_client(retailer_user)
+    for number in range(rounds):
+        sample = uploaded_file(organization=retailer_user.organization)
+        attach = {**body, "organization_name": f"Race {number}", "uploaded_files": [str(sample.uuid)]}
+        path = f"/timp/organizations/files/{sample.uuid}/"
+
+        attached, deleted = race(
+            [lambda attach=attach: attacher.post(REQUESTS, attach), lambda path=path: deleter.delete(path)]
+        )
+
+        outcomes[(attached, deleted)] += 1
+        file_exists = UploadedFile.objects.filter(pk=sample.pk).exists()
+        # Exactly one wins: the request with the file, or the deletion.
+        assert (attached, deleted, file_exists) in {(201, 422, True), (400, 204, False)}, outcomes
+    assert sum(outcomes.values()) == rounds

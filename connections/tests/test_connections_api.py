@@ -1,7 +1,9 @@
 import pytest
 
+from connections import services
 from connections.models import Connection
-from connections.tests.factories import ConnectionFactory, doc_body
+from connections.tests.factories import ConnectionFactory, connection_request, doc_body
+from files.tests.factories import uploaded_file
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory, PersonFactory, SupplierOrganizationFactory
 
@@ -286,3 +288,22 @@ def test_bad_filter_values_are_400(client_for, retailer_user, params):
     ConnectionFactory(retailer=retailer_user.organization.retailer)
 
     assert client_for(retailer_user).get(CONNECTIONS, params).status_code == 400
+
+
+def test_deactivation_ends_the_counterparts_access_to_shared_files(
+    client_for, retailer_user, supplier_user, staff_user
+):
+    kept = uploaded_file(organization=retailer_user.organization)
+    created = connection_request(user=retailer_user, uploaded_files=[kept])
+    connection = services.approve_request(
+        connection_request=created, user=staff_user, organization=supplier_user.organization
+    )
+    supplier, retailer = client_for(supplier_user), client_for(retailer_user)
+    download = f"/timp/organizations/files/{kept.uuid}/download/"
+    assert supplier.get(download).status_code == 200
+
+    assert supplier.post(f"{CONNECTIONS}{connection.uuid}/deactivate/").status_code == 200
+
+    assert supplier.get(download).status_code == 404
+    assert supplier.get(f"/timp/organizations/files/{kept.uuid}/").status_code == 404
+    assert retailer.get(download).status_code == 200

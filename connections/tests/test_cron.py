@@ -56,3 +56,12 @@ def test_invalid_schedules_are_refused_naming_the_value(expression, reason):
     message = raised.value.messages[0]
     assert f'"{expression.replace(":bar@", ":***@")}"' in message
     assert reason in message
+
+
+def test_an_overlong_value_is_refused_without_being_parsed_or_echoed():
+    value = "1," * 150_000 + "1 * * * *"
+
+    with pytest.raises(ValidationError) as raised:
+        validate_cron(value)
+
+    assert raised.value.messages == ["A cron schedule is at most 100 characters."]

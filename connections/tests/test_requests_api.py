@@ -1,12 +1,16 @@
 import json
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
+from connections import services
 from connections.models import Connection, ConnectionRequest, Integration
 from connections.tests.factories import connection_request, doc_body
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
 from organizations.models import Organization
+from timp_api.fields import iso_datetime
 
 REQUESTS = "/timp/organizations/connections/request/"
 UNPREFIXED = "/organizations/connections/request/"
@@ -549,3 +553,30 @@ def test_list_query_count_does_not_depend_on_size(client_for, retailer_user, cou
     # built by PostgreSQL: integrations, files, history, requester and approver included
     with django_assert_num_queries(5):
         assert len(client.get(REQUESTS).json()["requests"]) == min(count, 50)
+
+
+def test_next_run_is_stored_on_write_and_read_as_stored(client_for, retailer_user):
+    created = connection_request(user=retailer_user)
+    integration = created.integrations.get()
+    assert integration.next_run_at > timezone.now()
+    # A stored time still ahead is what the read shows: no schedule is evaluated per read.
+    marker = timezone.now() + timedelta(days=3, microseconds=7)
+    Integration.objects.filter(pk=integration.pk).update(next_run_at=marker)
+
+    read = client_for(retailer_user).get(f"{REQUESTS}{created.uuid}/").json()
+
+    assert read["integrations"][0]["next_run_at"] == iso_datetime(marker)
+
+
+def test_a_passed_next_run_is_moved_on_by_reads_and_by_the_refresh(client_for, retailer_user):
+    created = connection_request(user=retailer_user)
+    Integration.objects.filter(request=created).update(next_run_at=timezone.now() - timedelta(days=1))
+
+    read = client_for(retailer_user).get(f"{REQUESTS}{created.uuid}/").json()
+    moved = services.refresh_schedules()
+
+    integration = created.integrations.get()
+    assert read["integrations"][0]["next_run_at"] == iso_datetime(integration.next_run_at)
+    assert moved == 1
+    assert integration.next_run_at > timezone.now()
+    assert integration.next_run_at.strftime("%H:%M") == "06:30"

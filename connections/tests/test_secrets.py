@@ -85,3 +85,39 @@ def test_no_secret_leaves_the_server(captured_logs, retailer_user, staff_user):
         assert secret not in captured_logs.getvalue(), f"{name} in the logs"
     assert "sftp://feeds:***@ftp.supplier.example/items.csv" in responses[3].content.decode()
     assert "GET /timp/organizations/connections/request/" in captured_logs.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("location", "password"),
+    [
+        ("ftp://feeds:pa/ss@w0rd-Feed@ftp.example.com/in", "pa/ss@w0rd-Feed"),
+        ("feeds:Secr3t-Feed@ftp.example.com:/in", "Secr3t-Feed"),
+        ("ftp://feeds@corp.example:Secr3t-Feed@ftp.example.com/in", "Secr3t-Feed"),
+        ("s3://AKIAEXAMPLE:wJalr/K7MDENG+bPxRfi@bucket/feeds", "wJalr/K7MDENG+bPxRfi"),
+    ],
+    ids=["slash-and-at", "no-scheme", "at-in-user", "s3-secret"],
+)
+def test_hard_credential_forms_stay_masked(
+    captured_logs, client_for, retailer_user, supplier_user, staff_user, location, password
+):
+    partner, staff = client_for(retailer_user), client_for(staff_user)
+    body = {"organization_name": "Feeds Inc", "primary_contact_name": "Fay Feeds", "integrations": [{"type": "items"}]}
+    body["integrations"][0]["file_locations"] = location
+    created = partner.post(REQUESTS, body).json()
+    detail = f"{REQUESTS}{created['uuid']}/"
+    staff.post(f"{detail}approve/", {"organization_uuid": str(supplier_user.organization_id)})
+    console = Client()
+    staff_user.is_superuser = True
+    staff_user.save()
+    console.force_login(staff_user)
+
+    shown = [
+        partner.get(detail).content.decode(),
+        client_for(supplier_user).get(detail).content.decode(),
+        console.get(f"/admin/connections/connectionrequest/{created['uuid']}/change/").content.decode(),
+        captured_logs.getvalue(),
+    ]
+
+    assert "***@" in shown[1]
+    for text in shown:
+        assert password not in text

@@ -16,6 +16,7 @@ from timp_api.idempotency import idempotent
 from timp_api.json_sql import ShapedReadsMixin
 from timp_api.pagination import StartLimitPagination
 from timp_api.schema import IDEMPOTENCY_KEY
+from timp_api.throttling import TokenRateThrottle, UploadRateThrottle
 
 
 class FilePagination(StartLimitPagination):
@@ -59,10 +60,16 @@ class FileViewSet(ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericVi
         responses={
             201: FileSerializer,
             400: OpenApiResponse(description="Empty file, or a type that is not allowed."),
-            413: OpenApiResponse(description="The file is larger than the limit."),
+            413: OpenApiResponse(description="The file is larger than the limit, or than the room left in the quota."),
         },
     )
-    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser], serializer_class=FileUploadSerializer)
+    @action(
+        detail=False,
+        methods=["post"],
+        parser_classes=[MultiPartParser],
+        serializer_class=FileUploadSerializer,
+        throttle_classes=[TokenRateThrottle, UploadRateThrottle],
+    )
     @idempotent
     def upload(self, request):
         if request.user.organization_id is None:

@@ -102,6 +102,18 @@ def test_allowed_types_are_detected_from_the_bytes(client_for, retailer_user, na
         ("items.csv", b"<!DOCTYPE html><html><body>hi</body></html>", "active content"),
         ("items.csv", b"sku,qty\n<script>alert(1)</script>\n", "active content"),
         ("run.txt", b"#!/bin/sh\nrm -rf /\n", "active content"),
+        (
+            "page.xml",
+            b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><p>x</p></html>',
+            "active content",
+        ),
+        ("feed.xml", b'<x:page xmlns:x="http://www.w3.org/1999/xhtml"><x:p>hi</x:p></x:page>', "active content"),
+        ("logo.xml", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "active content"),
+        ("items.csv", b"<!-- sku,qty --><html><body>hi</body></html>", "active content"),
+        ("items.csv", b"sku,qty\n" + b"A1,1\n" * 20_000 + b"<script>alert(1)</script>\n", "active content"),
+        ("items.csv", b"sku,qty\n" + b"A1,1\n" * 300_000 + b"<SCRIPT src=x></SCRIPT>\n", "active content"),
+        ("items.csv", b"<items><item sku='A1'/></items>", "content is XML, which does not match its name (.csv)"),
+        ("items.xml", b'{"items": []}', "content is JSON, which does not match its name (.xml)"),
         ("items.csv", b"%PDF-1.4 pretending", "does not match its name (.csv)"),
         ("setup.msi", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "must be named .doc or .xls"),
         ("items.zip", b"PK\x03\x04 but not really a zip", "cannot be read"),
@@ -307,3 +319,44 @@ def test_prune_removes_only_old_unreferenced_uploads(retailer_user, media_root, 
 
     assert list(UploadedFile.objects.all()) == [recent]
     assert [path.name for path in stored_files(media_root)] == [str(recent.uuid)]
+
+
+def test_markup_words_inside_data_are_not_active_content(client_for, retailer_user):
+    feed = b"<order><header>h</header><bodyweight>3</bodyweight><scripture>x</scripture></order>"
+
+    response = upload(client_for(retailer_user), "orders.xml", feed)
+
+    assert response.status_code == 201, response.json()
+
+
+def test_an_organization_cannot_store_more_than_its_quota(
+    client_for, retailer_user, other_retailer_user, settings, media_root
+):
+    settings.ORGANIZATION_STORAGE_QUOTA_BYTES = 2500
+    client = client_for(retailer_user)
+    assert upload(client, "a.csv", b"a" * 1000).status_code == 201
+    assert upload(client, "b.csv", b"b" * 1000).status_code == 201
+
+    refused = upload(client, "c.csv", b"c" * 1000)
+
+    assert refused.status_code == 413
+    assert "2000 of its 2500 bytes" in refused.json()["detail"]
+    assert UploadedFile.objects.filter(organization=retailer_user.organization).count() == 2
+    assert len(stored_files(media_root)) == 2
+    assert upload(client_for(other_retailer_user), "c.csv", b"c" * 1000).status_code == 201
+    client.delete(f"{FILES}{UploadedFile.objects.filter(name='a.csv').get().uuid}/")
+    assert upload(client, "c.csv", b"c" * 1000).status_code == 201
+
+
+def test_uploads_are_rate_limited_per_organization(client_for, retailer_user, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "upload": "2/minute"},
+    }
+    first, second = client_for(retailer_user), client_for(retailer_user)
+
+    statuses = [upload(client, "a.csv", CSV_BYTES).status_code for client in (first, second, first)]
+
+    assert statuses == [201, 201, 429]
+    assert first.get(FILES).status_code == 200
+    assert UploadedFile.objects.count() == 2

@@ -2,8 +2,12 @@ import json
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+
+from organizations.apps import ACCOUNT_MANAGERS_GROUP
+from organizations.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +44,74 @@ def test_every_model_page_opens(staff_user, path):
 
     assert browser.get(f"/admin/organizations/{path}/").status_code == 200
     assert browser.get(f"/admin/organizations/{path}/?q=x").status_code == 200
+
+
+@pytest.fixture
+def account_manager_console(staff_user) -> Client:
+    """An account manager's browser: staff, in the Account managers group, not a superuser."""
+    staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
+    browser = Client()
+    browser.force_login(staff_user)
+    return browser
+
+
+def change_form(user: User, **changes) -> dict:
+    return {
+        "username": user.username,
+        "organization": str(user.organization_id or ""),
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "00:00:00",
+        **changes,
+    }
+
+
+def test_account_manager_cannot_make_itself_superuser(account_manager_console, staff_user):
+    response = account_manager_console.post(
+        f"/admin/organizations/user/{staff_user.pk}/change/",
+        change_form(staff_user, is_superuser="on", is_staff="on", groups=[], user_permissions=[]),
+    )
+
+    assert response.status_code == 404 or response.status_code == 302
+    staff_user.refresh_from_db()
+    assert not staff_user.is_superuser
+    assert set(staff_user.user_permissions.all()) == set()
+
+
+def test_account_manager_cannot_reset_a_superusers_password(account_manager_console):
+    superuser = User.objects.create_superuser("root", "root@example.com", "the-real-password")
+
+    page = account_manager_console.get(f"/admin/organizations/user/{superuser.pk}/password/")
+    attempt = account_manager_console.post(
+        f"/admin/organizations/user/{superuser.pk}/password/",
+        {"password1": "Taken-0ver-pw", "password2": "Taken-0ver-pw", "set_usable_password": "true"},
+    )
+
+    assert page.status_code in (403, 404)
+    assert attempt.status_code in (403, 404)
+    superuser.refresh_from_db()
+    assert superuser.check_password("the-real-password")
+    assert not Client().login(username="root", password="Taken-0ver-pw")
+
+
+def test_account_manager_edits_a_members_profile_but_not_its_powers(account_manager_console, retailer_user):
+    response = account_manager_console.post(
+        f"/admin/organizations/user/{retailer_user.pk}/change/",
+        change_form(retailer_user, first_name="Renamed", is_staff="on", is_superuser="on"),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    retailer_user.refresh_from_db()
+    assert retailer_user.first_name == "Renamed"
+    assert not retailer_user.is_staff
+    assert not retailer_user.is_superuser
+
+
+def test_account_manager_sees_no_staff_accounts(account_manager_console, staff_user, retailer_user):
+    html = account_manager_console.get("/admin/organizations/user/").content.decode()
+
+    assert retailer_user.username in html
+    assert f"/admin/organizations/user/{staff_user.pk}/change/" not in html

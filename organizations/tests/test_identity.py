@@ -1,8 +1,10 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from knox.models import AuthToken
+from rest_framework.test import APIClient
 
 from organizations.tests.factories import PASSWORD
 
@@ -126,3 +128,78 @@ def test_login_is_throttled(anonymous, retailer_user, settings):
     assert throttled.status_code == 429
     assert int(throttled["Retry-After"]) <= 60
     assert "throttled" in throttled.json()["detail"].lower()
+
+
+@pytest.fixture
+def login_limit_of_three(settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "3/minute"}}
+
+
+def test_a_forged_x_forwarded_for_does_not_bypass_the_login_limit(anonymous, retailer_user, login_limit_of_three):
+    statuses = [
+        anonymous.post(
+            LOGIN, {"username": retailer_user.username, "password": "wrong"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
+        ).status_code
+        for n in range(5)
+    ]
+
+    assert statuses == [401, 401, 401, 429, 429]
+
+
+def test_a_forged_x_forwarded_for_cannot_lock_out_its_victim(anonymous, retailer_user, login_limit_of_three):
+    victim = "198.51.100.7"
+    for _ in range(5):
+        anonymous.post(LOGIN, {"username": "x", "password": "y"}, HTTP_X_FORWARDED_FOR=victim, REMOTE_ADDR="192.0.2.1")
+
+    response = anonymous.post(LOGIN, {"username": retailer_user.username, "password": PASSWORD}, REMOTE_ADDR=victim)
+
+    assert response.status_code == 200
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_is_limited(
+    anonymous, retailer_user, login_limit_of_three, settings
+):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+
+    def attempt(client_address: str) -> int:
+        return anonymous.post(
+            LOGIN,
+            {"username": retailer_user.username, "password": "wrong"},
+            REMOTE_ADDR="10.1.2.3",
+            HTTP_X_FORWARDED_FOR=f"6.6.6.6, {client_address}, 10.9.9.9",
+        ).status_code
+
+    assert [attempt("203.0.113.5") for _ in range(4)] == [401, 401, 401, 429]
+    assert attempt("203.0.113.6") == 401
+
+
+def test_only_login_attempts_count(anonymous, retailer_user, login_limit_of_three):
+    for method in (anonymous.get, anonymous.options, anonymous.head):
+        for _ in range(3):
+            method(LOGIN)
+
+    assert log_in(anonymous, retailer_user.username).status_code == 200
+
+
+def test_an_overlong_forwarded_header_is_not_a_server_error(anonymous, retailer_user, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.0/8"]
+
+    response = anonymous.post(
+        LOGIN, {"username": retailer_user.username, "password": PASSWORD}, HTTP_X_FORWARDED_FOR="9" * 5000
+    )
+
+    assert response.status_code == 200
+
+
+def test_admin_login_shares_the_login_limit(retailer_user, staff_user, login_limit_of_three):
+    browser = Client()
+    wrong = {"username": staff_user.username, "password": "wrong", "next": "/admin/"}
+    statuses = [browser.post("/admin/login/", wrong).status_code for _ in range(4)]
+    right = browser.post("/admin/login/", {**wrong, "password": PASSWORD})
+
+    assert statuses == [200, 200, 200, 429]
+    assert right.status_code == 429
+    assert 0 < int(right["Retry-After"]) <= 60
+    assert "_auth_user_id" not in browser.session
+    assert browser.get("/admin/login/").status_code == 200
+    assert log_in(APIClient(), retailer_user.username).status_code == 429

@@ -28,6 +28,18 @@ def test_a_retry_returns_the_first_response_and_creates_nothing(client_for, reta
     assert ConnectionRequest.objects.count() == 1
 
 
+def test_a_retry_on_the_unprefixed_alias_path_is_the_same_request(client_for, retailer_user):
+    client = client_for(retailer_user)
+
+    first = client.post(REQUESTS, BODY, HTTP_IDEMPOTENCY_KEY="order-43")
+    retry = client.post("/organizations/connections/request/", BODY, HTTP_IDEMPOTENCY_KEY="order-43")
+
+    assert (first.status_code, retry.status_code) == (201, 201)
+    assert retry.json() == first.json()
+    assert retry["Idempotent-Replayed"] == "true"
+    assert ConnectionRequest.objects.count() == 1
+
+
 def test_the_same_key_with_another_body_is_422(client_for, retailer_user):
     client = client_for(retailer_user)
     client.post(REQUESTS, BODY, HTTP_IDEMPOTENCY_KEY="order-42")

@@ -10,6 +10,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 
+from connections.models import ConnectionRequest
+
 pytestmark = pytest.mark.django_db
 
 
@@ -101,6 +103,32 @@ def test_deeply_nested_json_is_400(client):
     response = client.post("/timp/organizations/user-login/", "[" * 100_000, content_type="application/json")
 
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("depth", [33, 500, 935, 2000])
+def test_nesting_that_parses_but_goes_too_deep_is_400_with_nothing_created(client_for, retailer_user, depth):
+    deep_type = "[" * depth + '"items"' + "]" * depth
+    body = f'{{"organization_name": "Deep", "primary_contact_name": "D", "integrations": [{{"type": {deep_type}}}]}}'
+
+    response = client_for(retailer_user).post(
+        "/timp/organizations/connections/request/", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "JSON parse error - nested deeper than 32 levels."}
+    assert not ConnectionRequest.objects.exists()
+
+
+def test_nesting_up_to_the_bound_reaches_the_fields_rules(client_for, retailer_user):
+    deep_type = "[" * 29 + '"items"' + "]" * 29
+    body = f'{{"organization_name": "Deep", "primary_contact_name": "D", "integrations": [{{"type": {deep_type}}}]}}'
+
+    response = client_for(retailer_user).post(
+        "/timp/organizations/connections/request/", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "type" in response.json()["requested_integrations"][0]
 
 
 def test_oversized_json_body_is_413(client, settings):
@@ -237,3 +265,35 @@ def test_production_settings_pass_the_deploy_check():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_path_cannot_forge_log_lines(client):
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    captured = io.StringIO()
+    previous = handler.setStream(captured)
+    try:
+        client.get("/timp/nothing%0D%0A2026-11-25 INFO [forged] timp.request: GET /admin/ 200%0A")
+    finally:
+        handler.setStream(previous)
+
+    lines = captured.getvalue().splitlines()
+    assert not [line for line in lines if line.startswith("2026-11-25 INFO [forged]")]
+    assert any("/timp/nothing\\r\\n2026-11-25 INFO [forged]" in line for line in lines)
+
+
+def test_a_host_that_is_not_served_gets_a_json_400_on_api_paths(client):
+    response = client.get("/timp/organizations/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Bad request."}
+    assert client.get("/admin/login/", HTTP_HOST="evil.example")["Content-Type"].startswith("text/html")
+
+
+def test_too_many_multipart_fields_is_a_json_400(client_for, retailer_user):
+    fields = {f"field{n}": "x" for n in range(1200)}
+
+    response = client_for(retailer_user).post("/timp/organizations/files/upload/", fields, format="multipart")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "detail" in response.json()

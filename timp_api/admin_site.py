@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.http import HttpResponse
+
+from timp_api.throttling import LoginRateThrottle
+
+
+class AdminSite(admin.AdminSite):
+    """Django's admin, whose login counts against the same per-address limit as the API's."""
+
+    def login(self, request, extra_context=None):
+        throttle = LoginRateThrottle()
+        if not throttle.allow_request(request, None):
+            wait = int(throttle.wait())
+            return HttpResponse(
+                f"Too many login attempts from your address. Try again in {wait} seconds.",
+                status=429,
+                content_type="text/plain; charset=utf-8",
+                headers={"Retry-After": str(wait)},
+            )
+        return super().login(request, extra_context)
