@@ -21,6 +21,9 @@ BENCH_CONNECTIONS = 100
 REQUESTS = 20_000
 BATCH = 5000
 SCHEDULES = ["30 6,12 * * *", "33 * * * *", "* 30 12 * * 2"]
+# The members whose request lists carry many schedules: requests of integrations each.
+COSTLY_REQUESTS = 100
+COSTLY_INTEGRATIONS = 50
 
 
 def person(n: int, role: str) -> Person:
@@ -111,14 +114,16 @@ def create_requests(world: dict) -> ConnectionRequest:
             for n in range(start, min(start + BATCH, REQUESTS))
         )
         Integration.objects.bulk_create(
-            Integration(
-                request=request,
-                integration_type=kind,
-                update_frequency=SCHEDULES[position],
-                file_locations=f"sftp://feeds:secret@ftp{position}.example/{kind}.csv",
-                file_specs="Pipe-delimited, UTF-8.",
-                rules="Full refresh nightly.",
-                position=position,
+            scheduled(
+                Integration(
+                    request=request,
+                    integration_type=kind,
+                    update_frequency=SCHEDULES[position],
+                    file_locations=f"sftp://feeds:secret@ftp{position}.example/{kind}.csv",
+                    file_specs="Pipe-delimited, UTF-8.",
+                    rules="Full refresh nightly.",
+                    position=position,
+                )
             )
             for request in requests
             for position, kind in enumerate(["item", "order", "tracking"])
@@ -127,6 +132,49 @@ def create_requests(world: dict) -> ConnectionRequest:
             RequestStatusChange(request=request, status=ConnectionRequest.Status.PENDING) for request in requests
         )
     return ConnectionRequest.objects.filter(organization=organizations[0]).order_by("request_date").first()
+
+
+def scheduled(integration: Integration) -> Integration:
+    """As the API stores it: with its next run time."""
+    integration.schedule(timezone.now())
+    return integration
+
+
+def costly_schedule(n: int) -> str:
+    """Distinct schedules that croniter takes long over: the 29th of February, at a minute and
+    hour of their own, on lists of weekdays."""
+    weekdays = ["*", "1", "1,3", "2,4,6", "0,5"][n // 1440 % 5]
+    return f"{n % 60} {n // 60 % 24} 29 2 {weekdays}"
+
+
+@transaction.atomic
+def create_member_with_schedules(name: str, schedule) -> User:
+    """A retailer with COSTLY_REQUESTS requests of COSTLY_INTEGRATIONS integrations each, whose
+    schedules `schedule(n)` gives; returns its user."""
+    organization = Organization.objects.create(
+        name=name,
+        org_type=Organization.Type.RETAILER,
+        status=Organization.Status.ACTIVE,
+        primary_contact=Person.objects.create(first_name=name),
+    )
+    Retailer.objects.create(organization=organization)
+    requests = ConnectionRequest.objects.bulk_create(
+        ConnectionRequest(organization=organization, org_name=f"Prospect {n}", contact_name="Pat Prospect")
+        for n in range(COSTLY_REQUESTS)
+    )
+    Integration.objects.bulk_create(
+        scheduled(
+            Integration(
+                request=request,
+                integration_type="item",
+                update_frequency=schedule(r * COSTLY_INTEGRATIONS + position),
+                position=position,
+            )
+        )
+        for r, request in enumerate(requests)
+        for position in range(COSTLY_INTEGRATIONS)
+    )
+    return User.objects.create_user(f"bench-{name.lower().replace(' ', '-')}", organization=organization)
 
 
 def token_for(user: User) -> str:
