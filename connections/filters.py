@@ -2,9 +2,10 @@ import django_filters
 from django.db.models import Q
 
 from connections.models import Connection, ConnectionRequest
+from timp_api.filtering import FilterSet, OrderingFilter
 
 
-class ConnectionRequestFilter(django_filters.FilterSet):
+class ConnectionRequestFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=ConnectionRequest.Status.choices)
 
     class Meta:
@@ -12,18 +13,19 @@ class ConnectionRequestFilter(django_filters.FilterSet):
         fields = ["status"]
 
 
-class ConnectionFilter(django_filters.FilterSet):
+class ConnectionFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=Connection.Status.choices)
     search = django_filters.CharFilter(method="filter_search", max_length=200, label="Organization name contains")
     retailer_uuid = django_filters.UUIDFilter(field_name="retailer")
     supplier_uuid = django_filters.UUIDFilter(field_name="supplier")
-    ordering = django_filters.OrderingFilter(
-        fields=(
-            ("created_date", "created_date"),
-            ("status", "status"),
-            ("retailer__organization__name", "retailer_name"),
-            ("supplier__organization__name", "supplier_name"),
-        )
+    ordering = OrderingFilter(
+        fields={
+            "created_date": "created_date",
+            "status": "status",
+            "retailer_name": "retailer__organization__name",
+            "supplier_name": "supplier__organization__name",
+        },
+        help_text="created_date, status, retailer_name or supplier_name; - first for descending.",
     )
 
     class Meta:

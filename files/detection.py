@@ -32,6 +32,8 @@ BINARY_EXTENSIONS = {
     ".doc": "application/msword",
     ".xls": "application/vnd.ms-excel",
 }
+# Every type a file can be stored (and downloaded) as.
+DOWNLOAD_TYPES = sorted({*TEXT_EXTENSIONS.values(), *BINARY_EXTENSIONS.values(), "application/edifact"})
 # Text a shell would run, when a file starts with it.
 SCRIPT_STARTS = ("#!", "<?php")
 # Markup a browser would run, anywhere in a text file (a comment or 64 KiB of harmless text

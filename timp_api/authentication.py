@@ -7,16 +7,28 @@ from knox.crypto import hash_token
 from knox.models import get_token_model
 from knox.settings import CONSTANTS
 from rest_framework import exceptions
+from rest_framework.authentication import get_authorization_header
+
+SCHEMES = {b"token", b"bearer"}
 
 
 class TokenAuthentication(auth.TokenAuthentication):
-    """Knox's `Authorization: Token <key>` check, changed in three ways:
+    """Knox's `Authorization: Token <key>` check (`Bearer <key>` too), changed in three ways:
 
     - the user's organization comes in the same query as the token (every view needs it);
     - only the presented token is checked for expiry, where Knox also scans (and deletes)
       every other token of the user on every request: `manage.py prune_expired` does that;
     - a header that is not UTF-8 is an invalid token (401), not a server error.
     """
+
+    def authenticate(self, request):
+        # `Bearer <key>` is what most generated clients send; it means the same as `Token <key>`.
+        words = get_authorization_header(request).split()
+        if not words or words[0].lower() not in SCHEMES:
+            return None
+        if len(words) != 2:
+            raise exceptions.AuthenticationFailed("Invalid token header: send `Token <key>` or `Bearer <key>`.")
+        return self.authenticate_credentials(words[1])
 
     def authenticate_credentials(self, token: bytes):
         invalid = exceptions.AuthenticationFailed("Invalid token.")

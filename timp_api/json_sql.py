@@ -10,6 +10,7 @@ from functools import cache
 from uuid import UUID
 
 import orjson
+from django.conf import settings
 from django.db import connection
 from django.db.models import Case, F, Func, JSONField, Model, TextField, Value, When
 from django.db.models.functions import Cast
@@ -44,9 +45,13 @@ def execute_prepared(sql: str, params: tuple) -> list[tuple]:
     connection: planning a shape query cost PostgreSQL 0.5 ms a read, now paid once per
     connection (and connections are kept, CONN_MAX_AGE). A new connection starts with none
     (`forget_prepared_statements`, on connection_created). Prepared statements live in the
-    server session: a pooling proxy in front of PostgreSQL must pool sessions, not transactions."""
-    name = "shape_" + hashlib.sha256(sql.encode()).hexdigest()[:20]
+    server session: behind a pooler that pools transactions, `DB_PREPARED_STATEMENTS=false`
+    runs the same SQL unprepared."""
     with connection.cursor() as cursor:
+        if not settings.DB_PREPARED_STATEMENTS:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        name = "shape_" + hashlib.sha256(sql.encode()).hexdigest()[:20]
         if name not in connection.prepared_statements:
             numbers = iter(range(1, len(params) + 1))
             positional = PLACEHOLDERS.sub(lambda m: "%" if m.group() == "%%" else f"${next(numbers)}", sql)

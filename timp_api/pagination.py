@@ -2,6 +2,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
+from timp_api.filtering import ONCE
+
 # Far past any real list, and within what every JSON reader and PostgreSQL's OFFSET take.
 MAX_START = 1_000_000_000
 
@@ -26,6 +28,8 @@ class StartLimitPagination(LimitOffsetPagination):
 
     @staticmethod
     def read_number(request, name: str, default: int, *, minimum: int, maximum: int | None = None) -> int:
+        if len(request.query_params.getlist(name)) > 1:
+            raise ValidationError({name: [ONCE]})
         raw = request.query_params.get(name, "")
         if raw == "":
             return default

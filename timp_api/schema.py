@@ -1,3 +1,6 @@
+import inspect
+
+from drf_spectacular import openapi
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiParameter
 
@@ -5,8 +8,63 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
     location=OpenApiParameter.HEADER,
     required=False,
-    description="Retries with the same key and body get the first response and create nothing (kept 24 hours).",
+    type={"type": "string", "pattern": r"^[\x21-\x7e]{1,200}$", "minLength": 1, "maxLength": 200},
+    description=(
+        "1 to 200 printable ASCII characters, no spaces. Retries with the same key and body get the first "
+        "response (with `Idempotent-Replayed: true`) and create nothing; keys are kept at least 48 hours "
+        "(IDEMPOTENCY_KEY_RETENTION_HOURS)."
+    ),
 )
+
+
+def response_header(name: str, description: str, *codes: int, schema: dict | None = None) -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        location=OpenApiParameter.HEADER,
+        response=list(codes),
+        type=schema or {"type": "string"},
+        description=description,
+    )
+
+
+def etag(*codes: int) -> OpenApiParameter:
+    return response_header("ETag", "The version read; send it back in If-Match to change it.", *codes)
+
+
+LOCATION = response_header("Location", "The URL of what was created.", 201)
+IDEMPOTENT_REPLAYED = response_header(
+    "Idempotent-Replayed", "`true` when this is the first response, replayed for a retry with the same key.", 201
+)
+X_TOTAL_COUNT = response_header(
+    "X-Total-Count", "How many items match, on every page.", 200, schema={"type": "integer", "minimum": 0}
+)
+LINK = response_header("Link", 'RFC 8288 links to the neighbouring pages: `<…>; rel="next"`, `<…>; rel="prev"`.', 200)
+CONTENT_DISPOSITION = response_header("Content-Disposition", '`attachment; filename="…"` with the file\'s name.', 200)
+RETRY_AFTER = {
+    "description": "Seconds to wait before trying again.",
+    "schema": {"type": "integer", "minimum": 0},
+}
+
+# Operation ids say what the operation does: `connection_request_approve`, `file_get`.
+VERBS = {"list": "list", "retrieve": "get", "create": "create", "partial_update": "update", "destroy": "delete"}
+
+
+class AutoSchema(openapi.AutoSchema):
+    def get_operation_id(self) -> str:
+        basename, action = getattr(self.view, "basename", None), getattr(self.view, "action", None)
+        if basename and action:
+            return f"{basename.replace('-', '_')}_{VERBS.get(action, action)}"
+        return super().get_operation_id()
+
+    def get_description(self) -> str:
+        # Only what a view says of itself (or its action does): docstrings of the classes it
+        # inherits from are written for developers, not for the API's users.
+        action = getattr(self.view, getattr(self.view, "action", None) or self.method.lower(), None)
+        for documented in (action, type(self.view)):
+            own = getattr(documented, "__dict__", {}).get("__doc__")
+            if own:
+                return inspect.cleandoc(own)
+        return ""
 
 
 def only_documented_paths(endpoints, **kwargs):
@@ -30,14 +88,25 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "`Token <key>`, with the key from user-login.",
+            "description": "`Token <key>` or `Bearer <key>`, with the key from user-login.",
         }
 
 
 ERROR_SCHEMA = {
     "type": "object",
-    "description": '`{"detail": "…"}`, or for invalid input an object of field names to messages.',
+    "description": '`{"detail": "…"}`.',
     "properties": {"detail": {"type": "string"}},
+}
+INVALID_INPUT_SCHEMA = {
+    "type": "object",
+    "description": (
+        'What was wrong: `{"detail": "…"}` for the body as a whole, else each field (or header) named '
+        "with its messages; a list's errors are a list, one object per item, "
+        '`{"requested_integrations": [{}, {"update_frequency": ["…"]}]}`.'
+    ),
+    "properties": {"detail": {"type": "string"}},
+    # Messages (strings), or per item of a list: an object, or the item's own messages.
+    "additionalProperties": {"type": ["array", "object"]},
 }
 ERRORS_OF_EVERY_OPERATION = {
     "400": "Invalid input (a query parameter, a header or the body).",
@@ -58,8 +127,8 @@ ERRORS_OF_WRITES = {
 def document_error_responses(result, generator, request, public):
     """Every operation documents the JSON errors it can answer, so clients (and the
     conformance tests) know their shape."""
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
-    error_body = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"], schemas["InvalidInput"] = ERROR_SCHEMA, INVALID_INPUT_SCHEMA
     for operations in result["paths"].values():
         for method, operation in operations.items():
             errors = dict(ERRORS_OF_EVERY_OPERATION)
@@ -67,5 +136,9 @@ def document_error_responses(result, generator, request, public):
                 errors.update(ERRORS_OF_WRITES)
             for code, description in errors.items():
                 response = operation["responses"].setdefault(code, {"description": description})
-                response.setdefault("content", error_body)
+                schema = "InvalidInput" if code == "400" else "Error"
+                response.setdefault(
+                    "content", {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+                )
+            operation["responses"]["429"].setdefault("headers", {})["Retry-After"] = RETRY_AFTER
     return result

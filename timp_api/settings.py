@@ -75,7 +75,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-DATABASES["default"]["OPTIONS"] = {"connect_timeout": env_int("DB_CONNECT_TIMEOUT", 5, minimum=1)}
+# Merged into what DATABASE_URL says (`?sslmode=require` stays), never in place of it.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1)
+)
+# Read shapes run as server-side prepared statements, which live in the database session: a
+# pooler that hands out connections per transaction (PgBouncer's transaction mode) needs off.
+DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organizations.User"
@@ -171,7 +177,7 @@ REST_FRAMEWORK = {
         "token": env_str("API_THROTTLE_RATE", "6000/minute"),
         "upload": env_str("UPLOAD_THROTTLE_RATE", "30/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "timp_api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "timp_api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Every timestamp the same way: UTC, microseconds, Z (as the published examples show them).
@@ -191,6 +197,10 @@ SPECTACULAR_SETTINGS = {
         + (" This is the sandbox deployment: its data is for integration testing only." if TIMP_SANDBOX else "")
     ),
     "VERSION": "1.0.0",
+    # 3.1: a nullable field is `type: [T, "null"]`, which generated clients read as optional data.
+    "OAS_VERSION": "3.1.0",
+    # Browsers use the session cookie; API clients are told of the token only.
+    "AUTHENTICATION_WHITELIST": ["timp_api.authentication.TokenAuthentication"],
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SWAGGER_UI_DIST": "SIDECAR",

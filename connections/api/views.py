@@ -25,7 +25,7 @@ from organizations.models import Organization
 from timp_api.idempotency import idempotent
 from timp_api.json_sql import ShapedReadsMixin
 from timp_api.pagination import HeaderPagination, StartLimitPagination
-from timp_api.schema import IDEMPOTENCY_KEY
+from timp_api.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, LINK, LOCATION, X_TOTAL_COUNT, etag
 
 NO_CONTENT = {204: OpenApiResponse(description="Done.")}
 WRONG_STATE = OpenApiResponse(description="Not possible in the object's current state.")
@@ -40,7 +40,9 @@ class RequestPagination(StartLimitPagination):
 
 @extend_schema_view(
     list=extend_schema(summary="List connection requests", description="Newest first."),
-    retrieve=extend_schema(summary="One connection request", description="With an ETag for If-Match."),
+    retrieve=extend_schema(
+        summary="One connection request", description="With an ETag for If-Match.", parameters=[etag(200)]
+    ),
 )
 class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionRequestSerializer
@@ -66,7 +68,7 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Request a connection",
         request=ConnectionRequestWriteSerializer,
-        parameters=[IDEMPOTENCY_KEY],
+        parameters=[IDEMPOTENCY_KEY, LOCATION, IDEMPOTENT_REPLAYED],
         responses={201: CreatedRequestSerializer, 422: OpenApiResponse(description="A pending request exists.")},
     )
     @idempotent
@@ -85,7 +87,7 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Update a pending connection request",
         request=ConnectionRequestWriteSerializer,
-        parameters=[IF_MATCH],
+        parameters=[IF_MATCH, etag(204)],
         responses={**NO_CONTENT, 412: OpenApiResponse(description="Stale If-Match."), 422: WRONG_STATE},
     )
     def partial_update(self, request, pk=None):
@@ -149,6 +151,7 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     list=extend_schema(
         summary="List connections",
         description="A bare array; the total is in X-Total-Count and the neighbouring pages in Link.",
+        parameters=[X_TOTAL_COUNT, LINK],
     ),
     retrieve=extend_schema(summary="One connection"),
 )

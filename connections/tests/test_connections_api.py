@@ -307,3 +307,20 @@ def test_deactivation_ends_the_counterparts_access_to_shared_files(
     assert supplier.get(download).status_code == 404
     assert supplier.get(f"/timp/organizations/files/{kept.uuid}/").status_code == 404
     assert retailer.get(download).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ordering=bogus&ordering=status",
+        "ordering=status&ordering=status",
+        "status=BOGUS&status=ACTIVE",
+        "limit=x&limit=1",
+    ],
+)
+def test_a_parameter_given_twice_is_400_naming_it(client_for, retailer_user, query):
+    response = client_for(retailer_user).get(f"{CONNECTIONS}?{query}")
+
+    assert response.status_code == 400
+    name = query.split("=")[0]
+    assert response.json()[name] == ["Give this parameter once."]

@@ -11,11 +11,12 @@ from rest_framework.response import Response
 
 from files import services
 from files.api.serializers import FileSerializer, FileUploadSerializer
+from files.detection import DOWNLOAD_TYPES
 from files.models import UploadedFile
 from timp_api.idempotency import idempotent
 from timp_api.json_sql import ShapedReadsMixin
 from timp_api.pagination import StartLimitPagination
-from timp_api.schema import IDEMPOTENCY_KEY
+from timp_api.schema import CONTENT_DISPOSITION, IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
 from timp_api.throttling import TokenRateThrottle, UploadRateThrottle
 
 
@@ -56,7 +57,7 @@ class FileViewSet(ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericVi
     @extend_schema(
         summary="Upload a sample file or specification document",
         request={"multipart/form-data": FileUploadSerializer},
-        parameters=[IDEMPOTENCY_KEY],
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED],
         responses={
             201: FileSerializer,
             400: OpenApiResponse(description="Empty file, or a type that is not allowed."),
@@ -87,7 +88,9 @@ class FileViewSet(ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericVi
 
     @extend_schema(
         summary="Download an uploaded file",
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        description="The bytes, as an attachment, in the type detected when the file was uploaded.",
+        parameters=[CONTENT_DISPOSITION],
+        responses={(200, content_type): OpenApiTypes.BINARY for content_type in DOWNLOAD_TYPES},
     )
     @action(detail=True, methods=["get"], content_negotiation_class=AnyAcceptNegotiation)
     def download(self, request, pk=None):

@@ -25,7 +25,10 @@ class LoginView(generics.GenericAPIView):
     def get_authenticate_header(self, request) -> str:
         return "Token"
 
-    @extend_schema(responses={200: LoginResponseSerializer, 401: OpenApiResponse(description="Wrong credentials.")})
+    @extend_schema(
+        operation_id="user_login",
+        responses={200: LoginResponseSerializer, 401: OpenApiResponse(description="Wrong credentials.")},
+    )
     def post(self, request):
         credentials = self.get_serializer(data=request.data)
         credentials.is_valid(raise_exception=True)
@@ -54,7 +57,7 @@ class LoginView(generics.GenericAPIView):
 class LogoutView(APIView):
     """Revoke the token used for this request (other tokens of the user stay valid)."""
 
-    @extend_schema(request=None, responses={204: None})
+    @extend_schema(operation_id="user_logout", request=None, responses={204: None})
     def post(self, request):
         if isinstance(request.auth, AuthToken):
             request.auth.delete()
@@ -69,6 +72,7 @@ class OrganizationDetailView(generics.GenericAPIView):
 
     serializer_class = OrganizationSerializer
 
+    @extend_schema(operation_id="organization_get")
     def get(self, request):
         if request.user.organization_id is None:
             raise NotFound("Staff accounts do not belong to an organization.")

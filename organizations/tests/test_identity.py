@@ -203,3 +203,11 @@ def test_admin_login_shares_the_login_limit(retailer_user, staff_user, login_lim
     assert "_auth_user_id" not in browser.session
     assert browser.get("/admin/login/").status_code == 200
     assert log_in(APIClient(), retailer_user.username).status_code == 429
+
+
+def test_bearer_means_the_same_as_token(anonymous, retailer_user):
+    key = log_in(anonymous, retailer_user.username).json()["auth_token"]
+
+    for header, status in ((f"Bearer {key}", 200), (f"bearer {key}", 200), ("Bearer", 401), (f"Bearer {key} x", 401)):
+        anonymous.credentials(HTTP_AUTHORIZATION=header)
+        assert anonymous.get(ORGANIZATION).status_code == status, header

@@ -297,3 +297,23 @@ def test_too_many_multipart_fields_is_a_json_400(client_for, retailer_user):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert "detail" in response.json()
+
+
+def test_database_url_options_are_kept():
+    script = (
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.DATABASES['default']['OPTIONS'])"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://timp:x@db.example:5432/timp?sslmode=require&application_name=timp",
+        "DJANGO_SETTINGS_MODULE": "timp_api.settings",
+        "DEBUG": "true",
+    }
+
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+
+    options = result.stdout.strip().splitlines()[-1]
+    assert "'sslmode': 'require'" in options
+    assert "'application_name': 'timp'" in options
+    assert "'connect_timeout': 5" in options

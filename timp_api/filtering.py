@@ -1,0 +1,27 @@
+import django_filters
+
+ONCE = "Give this parameter once."
+
+
+class FilterSet(django_filters.FilterSet):
+    """django-filter's FilterSet, where a parameter given twice (`status=A&status=B`) is a
+    400 naming it, not its last value taken quietly."""
+
+    def is_valid(self) -> bool:
+        for name in self.filters:
+            if hasattr(self.data, "getlist") and len(self.data.getlist(name)) > 1:
+                self.form.add_error(name, ONCE)
+        return super().is_valid()
+
+
+class OrderingFilter(django_filters.ChoiceFilter):
+    """One ordering: a name from `fields` ({parameter value: model field}), `-` first for descending."""
+
+    def __init__(self, *, fields: dict[str, str], **kwargs):
+        self.fields = fields
+        choices = [(value, value) for name in fields for value in (name, f"-{name}")]
+        super().__init__(choices=choices, method=self.order, **kwargs)
+
+    def order(self, queryset, name, value: str):
+        descending = value.startswith("-")
+        return queryset.order_by(("-" if descending else "") + self.fields[value.removeprefix("-")])
