@@ -14,6 +14,9 @@ from timp_api.masking import mask_url_credentials
 # croniter's Jenkins-style extensions: "H", "H(0-29)", "H/15", "R"; they are not cron.
 HASHED_OR_RANDOM = re.compile(r"^[HR](?:\(|/|$)", re.IGNORECASE)
 MAX_LENGTH = 100
+# The work one schedule may cost is bounded: croniter searches this many years for the next run
+# (29 February fires at most eight years apart), and a schedule that fires less often is refused.
+MAX_YEARS_BETWEEN_RUNS = 10
 MACROS = {"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"}
 # Any year would do: a schedule that fires at all fires within croniter's search window from here.
 REFERENCE_TIME = datetime(2000, 1, 1, tzinfo=UTC)
@@ -29,7 +32,13 @@ def next_run(expression: str, after_epoch_second: int) -> datetime:
 
     Five fields (minute hour day-of-month month day-of-week) or six with seconds first."""
     after = datetime.fromtimestamp(after_epoch_second, tz=UTC)
-    return croniter(normalize(expression), after, ret_type=datetime, second_at_beginning=True).get_next()
+    return croniter(
+        normalize(expression),
+        after,
+        ret_type=datetime,
+        second_at_beginning=True,
+        max_years_between_matches=MAX_YEARS_BETWEEN_RUNS,
+    ).get_next()
 
 
 @deconstructible
@@ -56,7 +65,8 @@ class CronValidator:
             next_run(expression, int(REFERENCE_TIME.timestamp()))
         except CroniterBadDateError:
             raise ValidationError(
-                f'"{mask_url_credentials(value)}" never fires: no date matches it.', code="cron_never_fires"
+                f'"{mask_url_credentials(value)}" never fires: no date in {MAX_YEARS_BETWEEN_RUNS} years matches it.',
+                code="cron_never_fires",
             ) from None
         except (CroniterBadCronError, CroniterError, ValueError, KeyError, IndexError):
             raise self.invalid(value, "it does not parse") from None
