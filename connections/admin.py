@@ -8,7 +8,7 @@ from rest_framework.exceptions import APIException
 
 from connections import services
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
-from timp_api.masking import mask_url_credentials
+from core.masking import mask_url_credentials
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -9,7 +9,7 @@ from croniter import CroniterBadCronError, CroniterBadDateError, CroniterError, 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 
-from timp_api.masking import mask_url_credentials
+from core.masking import mask_url_credentials
 
 # croniter's Jenkins-style extensions: "H", "H(0-29)", "H/15", "R"; they are not cron.
 HASHED_OR_RANDOM = re.compile(r"^[HR](?:\(|/|$)", re.IGNORECASE)

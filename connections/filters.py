@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from connections.models import Connection, ConnectionRequest
-from timp_api.filtering import FilterSet, OrderingFilter
+from core.filtering import FilterSet, OrderingFilter
 
 
 class ConnectionRequestFilter(FilterSet):

@@ -10,11 +10,11 @@ from django.utils import timezone
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
+from core.exceptions import InvalidState, PreconditionFailed, WrongOrganizationType
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
 from organizations.models import Organization, User
 from organizations.services import account_manager_for, activate_organization, create_organization, split_full_name
-from timp_api.exceptions import InvalidState, PreconditionFailed, WrongOrganizationType
 
 INTEGRATION_FIELDS = ("integration_type", "update_frequency", "file_locations", "file_specs", "rules")
 REQUEST_FIELDS = {

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import UploadedFile as Upload
 from django.db import connection, transaction
 from django.db.models import ProtectedError, Sum
 
+from core.exceptions import InvalidState, PayloadTooLarge
 from files.detection import detect
 from files.models import UploadedFile
 from files.names import sanitize_filename
-from timp_api.exceptions import InvalidState, PayloadTooLarge
 
 # The first key of the advisory locks that serialize one organization's uploads.
 QUOTA_LOCK_CLASS = 7301

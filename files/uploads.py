@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 
-from timp_api.exceptions import PayloadTooLarge
+from core.exceptions import PayloadTooLarge
 
 # Room for the multipart boundaries, headers and the small form fields next to the file.
 MULTIPART_OVERHEAD_BYTES = 64 * 1024

@@ -19,7 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 TRUSTED_PROXIES = env_network_list("TRUSTED_PROXIES", "")
 
 INSTALLED_APPS = [
-    "timp_api.apps.AdminConfig",
+    "core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -31,14 +31,14 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "timp_api",
+    "core",
     "organizations",
     "files",
     "connections",
 ]
 
 MIDDLEWARE = [
-    "timp_api.middleware.RequestContextMiddleware",
+    "core.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files: runserver serves them in DEBUG, WhiteNoise everywhere else.
     *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
@@ -161,24 +161,24 @@ X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "timp_api.authentication.TokenAuthentication",
+        "core.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["timp_api.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
-        "timp_api.renderers.JSONRenderer",
+        "core.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_THROTTLE_CLASSES": ["timp_api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttling.TokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "login": env_str("LOGIN_THROTTLE_RATE", "10/minute"),
         "token": env_str("API_THROTTLE_RATE", "6000/minute"),
         "upload": env_str("UPLOAD_THROTTLE_RATE", "30/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "timp_api.schema.AutoSchema",
-    "EXCEPTION_HANDLER": "timp_api.exceptions.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Every timestamp the same way: UTC, microseconds, Z (as the published examples show them).
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%S.%fZ",
@@ -200,17 +200,17 @@ SPECTACULAR_SETTINGS = {
     # 3.1: a nullable field is `type: [T, "null"]`, which generated clients read as optional data.
     "OAS_VERSION": "3.1.0",
     # Browsers use the session cookie; API clients are told of the token only.
-    "AUTHENTICATION_WHITELIST": ["timp_api.authentication.TokenAuthentication"],
+    "AUTHENTICATION_WHITELIST": ["core.authentication.TokenAuthentication"],
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "PREPROCESSING_HOOKS": ["timp_api.schema.only_documented_paths"],
+    "PREPROCESSING_HOOKS": ["core.schema.only_documented_paths"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "timp_api.schema.document_error_responses",
+        "core.schema.document_error_responses",
     ],
     "ENUM_NAME_OVERRIDES": {
         "OrganizationTypeEnum": "organizations.models.Organization.Type",
@@ -226,8 +226,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "timp_api.logging.RequestIDFilter"},
-        "mask_secrets": {"()": "timp_api.logging.SecretMaskingFilter"},
+        "request_id": {"()": "core.logging.RequestIDFilter"},
+        "mask_secrets": {"()": "core.logging.SecretMaskingFilter"},
     },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from timp_api import views
+from core import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -23,6 +23,6 @@ urlpatterns = [
     re_path(r"^(timp|organizations)/", views.not_found),
 ]
 
-handler400 = "timp_api.views.bad_request"
-handler404 = "timp_api.views.not_found"
-handler500 = "timp_api.views.server_error"
+handler400 = "core.views.bad_request"
+handler404 = "core.views.not_found"
+handler500 = "core.views.server_error"

@@ -2,7 +2,7 @@
 the older, unprefixed /organizations/connections/request/."""
 
 from connections.api.views import ConnectionRequestViewSet
-from timp_api.routers import UUIDRouter
+from core.routers import UUIDRouter
 
 router = UUIDRouter()
 router.register("", ConnectionRequestViewSet, basename="connection-request")

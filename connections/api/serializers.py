@@ -10,6 +10,9 @@ from rest_framework import serializers
 
 from connections.cron import MAX_LENGTH, next_run, validate_cron
 from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
+from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField, iso_datetime
+from core.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
+from core.masking import mask_url_credentials
 from files.api.serializers import FileSerializer
 from files.models import UploadedFile
 from organizations.api.serializers import (
@@ -19,9 +22,6 @@ from organizations.api.serializers import (
     SupplierSerializer,
 )
 from organizations.models import Organization
-from timp_api.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField, iso_datetime
-from timp_api.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
-from timp_api.masking import mask_url_credentials
 
 
 class IntegrationTypeField(serializers.ChoiceField):

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from connections.api.views import ConnectionViewSet
-from timp_api.routers import UUIDRouter
+from core.routers import UUIDRouter
 
 router = UUIDRouter()
 router.register("", ConnectionViewSet, basename="connection")

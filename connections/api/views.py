@@ -21,11 +21,11 @@ from connections.api.serializers import (
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
 from connections.querysets import connections_for, requests_for
+from core.idempotency import idempotent
+from core.json_sql import ShapedReadsMixin
+from core.pagination import HeaderPagination, StartLimitPagination
+from core.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, LINK, LOCATION, X_TOTAL_COUNT, etag
 from organizations.models import Organization
-from timp_api.idempotency import idempotent
-from timp_api.json_sql import ShapedReadsMixin
-from timp_api.pagination import HeaderPagination, StartLimitPagination
-from timp_api.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, LINK, LOCATION, X_TOTAL_COUNT, etag
 
 NO_CONTENT = {204: OpenApiResponse(description="Done.")}
 WRONG_STATE = OpenApiResponse(description="Not possible in the object's current state.")

@@ -12,11 +12,11 @@ from rest_framework.permissions import IsAdminUser
 from connections.api.views import ConnectionRequestViewSet, ConnectionViewSet
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
 from connections.tests.factories import ConnectionFactory, connection_request
+from core.models import IdempotencyRecord
 from files.api.views import FileViewSet
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
 from organizations.models import Organization
-from timp_api.models import IdempotencyRecord
 
 # How to make an object of each viewset's kind, owned by the given user's organization.
 OWNERS = {

@@ -7,10 +7,10 @@ from django.utils import timezone
 from connections import services
 from connections.models import Connection, ConnectionRequest, Integration
 from connections.tests.factories import connection_request, doc_body
+from core.fields import iso_datetime
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
 from organizations.models import Organization
-from timp_api.fields import iso_datetime
 
 REQUESTS = "/timp/organizations/connections/request/"
 UNPREFIXED = "/organizations/connections/request/"

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
+from core.json_sql import BuiltByDatabase, JSONBuildObject, timestamp
 from files.models import UploadedFile
-from timp_api.json_sql import BuiltByDatabase, JSONBuildObject, timestamp
 
 
 class FileSerializer(BuiltByDatabase):

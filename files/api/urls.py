@@ -1,5 +1,5 @@
+from core.routers import UUIDRouter
 from files.api.views import FileViewSet
-from timp_api.routers import UUIDRouter
 
 router = UUIDRouter()
 router.register("", FileViewSet, basename="file")

@@ -9,15 +9,15 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.idempotency import idempotent
+from core.json_sql import ShapedReadsMixin
+from core.pagination import StartLimitPagination
+from core.schema import CONTENT_DISPOSITION, IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
+from core.throttling import TokenRateThrottle, UploadRateThrottle
 from files import services
 from files.api.serializers import FileSerializer, FileUploadSerializer
 from files.detection import DOWNLOAD_TYPES
 from files.models import UploadedFile
-from timp_api.idempotency import idempotent
-from timp_api.json_sql import ShapedReadsMixin
-from timp_api.pagination import StartLimitPagination
-from timp_api.schema import CONTENT_DISPOSITION, IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
-from timp_api.throttling import TokenRateThrottle, UploadRateThrottle
 
 
 class FilePagination(StartLimitPagination):

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from core.exceptions import PayloadTooLarge
 from files.uploads import LimitedTemporaryFileUploadHandler
-from timp_api.exceptions import PayloadTooLarge
 
 
 def test_uploads_stream_to_a_temporary_file_on_disk(settings):

@@ -1,12 +1,12 @@
 """Read shapes of people, account managers and organizations (built by PostgreSQL, see
-timp_api/json_sql.py), and the login bodies."""
+core/json_sql.py), and the login bodies."""
 
 from django.db.models import TextField, Value
 from django.db.models.functions import Cast, Coalesce
 from rest_framework import serializers
 
+from core.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
 from organizations.models import Organization, Person, Retailer, Supplier
-from timp_api.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
 
 
 class PersonSerializer(BuiltByDatabase):

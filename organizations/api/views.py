@@ -8,9 +8,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.throttling import LoginRateThrottle
 from organizations import services
 from organizations.api.serializers import LoginResponseSerializer, LoginSerializer, OrganizationSerializer
-from timp_api.throttling import LoginRateThrottle
 
 
 @extend_schema(tags=["organizations"])

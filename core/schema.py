@@ -80,7 +80,7 @@ def only_documented_paths(endpoints, **kwargs):
 class TokenScheme(OpenApiAuthenticationExtension):
     """Documents `Authorization: Token <key>` for the project's token authentication."""
 
-    target_class = "timp_api.authentication.TokenAuthentication"
+    target_class = "core.authentication.TokenAuthentication"
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):

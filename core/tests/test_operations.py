@@ -141,7 +141,7 @@ def test_oversized_json_body_is_413(client, settings):
     assert "larger than 1024 bytes" in response.json()["detail"]
 
 
-@pytest.mark.urls("timp_api.tests.urls_with_failure")
+@pytest.mark.urls("core.tests.urls_with_failure")
 def test_server_error_is_json_with_the_request_id(client):
     client.raise_request_exception = False
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from timp_api.masking import mask_url_credentials
+from core.masking import mask_url_credentials
 
 # (location as stored, as shown): the password never survives, the rest stays readable.
 CORPUS = [

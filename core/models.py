@@ -3,7 +3,7 @@ from uuid import UUID
 from django.db import connection, models
 
 HIT_SQL = """
-    INSERT INTO timp_api_throttlebucket AS bucket (key, window_start, hits) VALUES (%s, %s, 1)
+    INSERT INTO core_throttlebucket AS bucket (key, window_start, hits) VALUES (%s, %s, 1)
     ON CONFLICT (key) DO UPDATE SET
         hits = CASE WHEN bucket.window_start = EXCLUDED.window_start THEN bucket.hits + 1 ELSE 1 END,
         window_start = EXCLUDED.window_start
@@ -31,14 +31,14 @@ class ThrottleBucket(models.Model):
     objects = ThrottleBucketQuerySet.as_manager()
 
     class Meta:
-        db_table = "timp_api_throttlebucket"
+        db_table = "core_throttlebucket"
 
     def __str__(self) -> str:
         return f"{self.key}: {self.hits} since {self.window_start}"
 
 
 CLAIM_SQL = """
-    INSERT INTO timp_api_idempotencyrecord (scope, key, fingerprint, created_at, status_code, body, location)
+    INSERT INTO core_idempotencyrecord (scope, key, fingerprint, created_at, status_code, body, location)
     VALUES (%s, %s, %s, now(), NULL, NULL, '')
     ON CONFLICT (scope, key) DO NOTHING
     RETURNING id
@@ -69,7 +69,7 @@ class IdempotencyRecord(models.Model):
     objects = IdempotencyRecordQuerySet.as_manager()
 
     class Meta:
-        db_table = "timp_api_idempotencyrecord"
+        db_table = "core_idempotencyrecord"
         constraints = [models.UniqueConstraint(fields=["scope", "key"], name="idempotency_key_once_per_scope")]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
-from timp_api.filtering import ONCE
+from core.filtering import ONCE
 
 # Far past any real list, and within what every JSON reader and PostgreSQL's OFFSET take.
 MAX_START = 1_000_000_000

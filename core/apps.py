@@ -2,16 +2,16 @@ from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
 
-class TimpApiConfig(AppConfig):
+class CoreConfig(AppConfig):
     default = True
-    name = "timp_api"
-    verbose_name = "API plumbing"
+    name = "core"
+    verbose_name = "Shared API pieces"
 
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from timp_api import schema  # noqa: F401 -- registers the OpenAPI extension
-        from timp_api.json_sql import forget_prepared_statements
+        from core import schema  # noqa: F401 -- registers the OpenAPI extension
+        from core.json_sql import forget_prepared_statements
 
         connection_created.connect(forget_prepared_statements, dispatch_uid="forget-prepared-statements")
 
@@ -20,4 +20,4 @@ class AdminConfig(admin_apps.AdminConfig):
     """Django's admin app with the project's admin site (INSTALLED_APPS names it)."""
 
     default = False
-    default_site = "timp_api.admin_site.AdminSite"
+    default_site = "core.admin_site.AdminSite"

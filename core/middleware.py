@@ -5,7 +5,7 @@ import uuid
 
 from django.conf import settings
 
-from timp_api.logging import current_request_id
+from core.logging import current_request_id
 
 logger = logging.getLogger("timp.request")
 

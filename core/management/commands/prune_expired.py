@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from knox.models import AuthToken
 
-from timp_api.models import IdempotencyRecord, ThrottleBucket
+from core.models import IdempotencyRecord, ThrottleBucket
 
 
 class Command(BaseCommand):

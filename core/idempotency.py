@@ -11,8 +11,8 @@ from django.db import transaction
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from timp_api.exceptions import InvalidState
-from timp_api.models import IdempotencyRecord
+from core.exceptions import InvalidState
+from core.models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
 SANE_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")

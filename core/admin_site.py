@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpResponse
 
-from timp_api.throttling import LoginRateThrottle
+from core.throttling import LoginRateThrottle
 
 
 class AdminSite(admin.AdminSite):

@@ -8,7 +8,7 @@ from knox.models import AuthToken
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from timp_api.models import ThrottleBucket
+from core.models import ThrottleBucket
 
 
 @cache

@@ -6,9 +6,9 @@ from rest_framework import serializers
 
 from connections.api.serializers import ConnectionRequestSerializer, ConnectionSerializer, with_roles
 from connections.tests.factories import ConnectionFactory, connection_request
+from core.fields import iso_datetime
 from files.api.serializers import FileSerializer
 from files.tests.factories import uploaded_file
-from timp_api.fields import iso_datetime
 
 pytestmark = pytest.mark.django_db
 

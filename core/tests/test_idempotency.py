@@ -4,8 +4,8 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from connections.models import ConnectionRequest
+from core.models import IdempotencyRecord
 from files.models import UploadedFile
-from timp_api.models import IdempotencyRecord
 
 REQUESTS = "/timp/organizations/connections/request/"
 UPLOAD = "/timp/organizations/files/upload/"

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from knox.models import AuthToken
 
-from timp_api.models import IdempotencyRecord, ThrottleBucket
+from core.models import IdempotencyRecord, ThrottleBucket
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import logging
 from contextvars import ContextVar
 
-from timp_api.masking import mask_url_credentials
+from core.masking import mask_url_credentials
 
 current_request_id: ContextVar[str] = ContextVar("current_request_id", default="-")
 
