@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from rest_framework.exceptions import APIException
 
 from connections import services
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
+from core.exceptions import ApplicationError
 from core.masking import mask_url_credentials
 
 
@@ -31,8 +32,10 @@ def apply_each(model_admin, request, objects, change, done_word: str, **kwargs) 
         try:
             change(request.user, obj, **kwargs)
             done += 1
-        except APIException as error:
-            model_admin.message_user(request, f"{obj}: {error.detail}", messages.ERROR)
+        except ValidationError as error:
+            model_admin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
+        except ApplicationError as error:
+            model_admin.message_user(request, f"{obj}: {error.message}", messages.ERROR)
     if done:
         model_admin.message_user(
             request, f"{done} {model_admin.model._meta.verbose_name}(s) {done_word}.", messages.SUCCESS

@@ -1,30 +1,31 @@
 """Every state change of connection requests and connections: one function each, in one
 transaction, recorded in the request's history. The API and the admin both call these."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
-from core.exceptions import InvalidState, PreconditionFailed, WrongOrganizationType
+from core.exceptions import InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
 from organizations.models import Organization, User
 from organizations.services import account_manager_for, activate_organization, create_organization, split_full_name
 
 INTEGRATION_FIELDS = ("integration_type", "update_frequency", "file_locations", "file_specs", "rules")
-REQUEST_FIELDS = {
-    "organization_name": "org_name",
-    "primary_contact_name": "contact_name",
-    "primary_contact_phone": "contact_phone",
-    "primary_contact_email": "contact_email",
-    "organization_account_number": "account_number",
-    "additional_information": "additional_information",
-}
+REQUEST_FIELDS = (
+    "org_name",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "account_number",
+    "additional_information",
+)
 
 
 def record(connection_request: ConnectionRequest, by: User | None, reason: str = "") -> None:
@@ -62,7 +63,7 @@ def save_pending(connection_request: ConnectionRequest) -> None:
         ) from None
 
 
-def build_integrations(connection_request: ConnectionRequest, items: list[dict], first_position: int) -> list:
+def build_integrations(connection_request: ConnectionRequest, items: Sequence[dict], first_position: int) -> list:
     now = timezone.now()
     integrations = [
         Integration(request=connection_request, position=first_position + index, **item)
@@ -73,7 +74,7 @@ def build_integrations(connection_request: ConnectionRequest, items: list[dict],
     return integrations
 
 
-def attach_files(connection_request: ConnectionRequest, files: list[UploadedFile]) -> None:
+def attach_files(connection_request: ConnectionRequest, files: Sequence[UploadedFile]) -> None:
     """Attaches files that still exist: their rows are locked until the transaction ends, so
     a deletion racing with this either finished first (the file is missing: 400) or waits."""
     locked = {f.pk for f in lock_files(files)}
@@ -86,39 +87,66 @@ def attach_files(connection_request: ConnectionRequest, files: list[UploadedFile
 
 
 @transaction.atomic
-def create_request(*, organization: Organization, user: User, data: dict) -> ConnectionRequest:
-    """A pending request from `organization`, with its integrations and files."""
-    fields = {model_field: data[name] for name, model_field in REQUEST_FIELDS.items() if name in data}
-    connection_request = ConnectionRequest(organization=organization, requested_by=user, **fields)
+def create_request(
+    *,
+    organization: Organization,
+    user: User,
+    org_name: str,
+    contact_name: str,
+    contact_phone: str = "",
+    contact_email: str = "",
+    account_number: str = "",
+    additional_information: str = "",
+    integrations: Sequence[dict] = (),
+    uploaded_files: Sequence[UploadedFile] = (),
+) -> ConnectionRequest:
+    """A pending request from `organization`, with its integrations (dicts of Integration
+    fields) and files."""
+    connection_request = ConnectionRequest(
+        organization=organization,
+        requested_by=user,
+        org_name=org_name,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        contact_email=contact_email,
+        account_number=account_number,
+        additional_information=additional_information,
+    )
     save_pending(connection_request)
-    Integration.objects.bulk_create(build_integrations(connection_request, data.get("requested_integrations", []), 0))
-    attach_files(connection_request, data.get("uploaded_files", []))
+    Integration.objects.bulk_create(build_integrations(connection_request, integrations, 0))
+    attach_files(connection_request, uploaded_files)
     record(connection_request, user)
     return connection_request
 
 
 @transaction.atomic
 def update_request(
-    *, connection_request: ConnectionRequest, user: User, data: dict, if_match: str | None = None
+    *,
+    connection_request: ConnectionRequest,
+    user: User,
+    if_match: str | None = None,
+    integrations: Sequence[dict] = (),
+    uploaded_files: Sequence[UploadedFile] | None = None,
+    **fields,
 ) -> ConnectionRequest:
-    """Changes the given fields: integrations with a `record_uuid` are updated (fields left
+    """Changes the given REQUEST_FIELDS. Integrations with a `uuid` are updated (fields left
     out stay), others added; `uploaded_files`, when given, replaces the set."""
+    if unknown := set(fields) - set(REQUEST_FIELDS):
+        raise TypeError(f"update_request() cannot change {', '.join(sorted(unknown))}")
     locked = lock_pending(connection_request, if_match=if_match)
-    for name, model_field in REQUEST_FIELDS.items():
-        if name in data:
-            setattr(locked, model_field, data[name])
-    items = data.get("requested_integrations", [])
-    new_items = [item for item in items if "record_uuid" not in item]
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    new_items = [item for item in integrations if "uuid" not in item]
     existing = {integration.uuid: integration for integration in locked.integrations.all()}
     if len(existing) + len(new_items) > settings.MAX_INTEGRATIONS_PER_REQUEST:
         raise ValidationError(
-            {"requested_integrations": [f"A request has at most {settings.MAX_INTEGRATIONS_PER_REQUEST} integrations."]}
+            {"integrations": [f"A request has at most {settings.MAX_INTEGRATIONS_PER_REQUEST} integrations."]}
         )
     changed = []
     now = timezone.now()
-    for item in items:
-        if "record_uuid" in item:
-            integration = existing[item["record_uuid"]]
+    for item in integrations:
+        if "uuid" in item:
+            integration = existing[item["uuid"]]
             for field in INTEGRATION_FIELDS:
                 if field in item:
                     setattr(integration, field, item[field])
@@ -127,9 +155,9 @@ def update_request(
     if changed:
         Integration.objects.bulk_update(changed, [*INTEGRATION_FIELDS, "next_run_at"])
     Integration.objects.bulk_create(build_integrations(locked, new_items, len(existing)))
-    if "uploaded_files" in data:
+    if uploaded_files is not None:
         RequestFile.objects.filter(request=locked).delete()
-        attach_files(locked, data["uploaded_files"])
+        attach_files(locked, uploaded_files)
     locked.version += 1
     save_pending(locked)
     return locked
@@ -296,7 +324,7 @@ ACCOUNT_NUMBER_OWNER = {
 
 
 @transaction.atomic
-def update_account_numbers(*, connection: Connection, user: User, numbers: dict) -> Connection:
+def update_account_numbers(*, connection: Connection, user: User, **numbers: str | None) -> Connection:
     locked = lock_connection(connection)
     side = None if user.is_staff else side_of(locked, user)
     errors = {
@@ -307,7 +335,7 @@ def update_account_numbers(*, connection: Connection, user: User, numbers: dict)
     if errors:
         raise ValidationError(errors)
     if side is None and not user.is_staff:
-        raise PermissionDenied()
+        raise NotAllowed("Only the two sides of a connection (or staff) can change its account numbers.")
     for field, value in numbers.items():
         setattr(locked, field, value)
     locked.save(update_fields=list(numbers))

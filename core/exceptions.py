@@ -1,39 +1,61 @@
-"""API errors: DRF's JSON shapes for everything, with the status codes of the contract."""
+"""Errors of the domain, raised by services, and the one place that turns them (and every
+other error) into the API's JSON answers with the contract's status codes.
+
+Services raise `ApplicationError`s and Django's `ValidationError` (field → messages); neither
+knows of HTTP. The admin and the worker catch the same classes; only `exception_handler`
+(DRF's EXCEPTION_HANDLER) maps them to responses."""
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
+from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
-class PayloadTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
-    default_code = "payload_too_large"
+class ApplicationError(Exception):
+    """A rule said no. `message` is for the user; `extra` adds keys to the answer's body."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_message = "This is not possible."
+
+    def __init__(self, message: str | None = None, *, extra: dict | None = None) -> None:
+        self.message = message or self.default_message
+        self.extra = extra or {}
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
 
 
-class InvalidState(exceptions.APIException):
+class InvalidState(ApplicationError):
     """The action can't be performed on this object in its current state."""
 
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_detail = "This action is not possible in the object's current state."
-    default_code = "invalid_state"
+    default_message = "This action is not possible in the object's current state."
 
 
-class WrongOrganizationType(exceptions.APIException):
+class WrongOrganizationType(ApplicationError):
     """The caller's organization is the wrong side for this action."""
 
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "Your organization cannot perform this action."
-    default_code = "wrong_organization_type"
+    default_message = "Your organization cannot perform this action."
 
 
-class PreconditionFailed(exceptions.APIException):
+class NotAllowed(ApplicationError):
+    status_code = status.HTTP_403_FORBIDDEN
+    default_message = "You do not have permission to perform this action."
+
+
+class PreconditionFailed(ApplicationError):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The object has changed since you read it (stale If-Match)."
-    default_code = "precondition_failed"
+    default_message = "The object has changed since you read it (stale If-Match)."
+
+
+class PayloadTooLarge(ApplicationError):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_message = "The request body is too large."
 
 
 def encodable(detail):
@@ -51,11 +73,14 @@ def encodable(detail):
 
 
 def exception_handler(exc, context):
-    # Services validate with Django's ValidationError; the API answers it as DRF does.
+    if isinstance(exc, ApplicationError):
+        return Response(encodable({"detail": exc.message, **exc.extra}), status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, RequestDataTooBig):
-        exc = PayloadTooLarge(f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.")
+        return exception_handler(
+            PayloadTooLarge(f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes."), context
+        )
     response = drf_exception_handler(exc, context)
     if response is not None:
         response.data = encodable(response.data)

@@ -19,7 +19,7 @@ QUOTA_LOCK_CLASS = 7301
 
 
 class StorageQuotaExceeded(PayloadTooLarge):
-    default_code = "storage_quota_exceeded"
+    """The organization's files would take more than its quota."""
 
 
 def ensure_room_for(*, organization, size: int) -> None:

@@ -63,8 +63,12 @@ class FileReferenceField(serializers.Field):
 class IntegrationWriteSerializer(AliasedFieldsMixin, serializers.Serializer):
     aliases = {"integration_type": "type", "feed_source_file_locations": "file_locations"}
 
-    record_uuid = serializers.UUIDField(required=False, help_text="Only in updates: the integration to change.")
-    type = IntegrationTypeField(required=False, help_text="item, order, allocation, tracking or other.")
+    record_uuid = serializers.UUIDField(
+        source="uuid", required=False, help_text="Only in updates: the integration to change."
+    )
+    type = IntegrationTypeField(
+        source="integration_type", required=False, help_text="item, order, allocation, tracking or other."
+    )
     update_frequency = StrictCharField(
         required=False, allow_null=True, max_length=MAX_LENGTH, validators=[validate_cron], help_text="A cron schedule."
     )
@@ -77,12 +81,10 @@ class IntegrationWriteSerializer(AliasedFieldsMixin, serializers.Serializer):
 
     def validate(self, attrs):
         creating = self.root.instance is None
-        if creating and "record_uuid" in attrs:
+        if creating and "uuid" in attrs:
             raise serializers.ValidationError({"record_uuid": ["Only updates name an existing integration."]})
-        if "record_uuid" not in attrs and "type" not in attrs:
+        if "uuid" not in attrs and "integration_type" not in attrs:
             raise serializers.ValidationError({"type": ["This field is required."]})
-        if "type" in attrs:
-            attrs["integration_type"] = attrs.pop("type")
         return attrs
 
 
@@ -95,16 +97,22 @@ class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serialize
         "supplier_account_number": "organization_account_number",
     }
 
-    organization_name = StrictCharField(max_length=200, help_text="The organization asked for.")
-    primary_contact_name = StrictCharField(max_length=200)
-    primary_contact_phone = StrictCharField(required=False, allow_blank=True, max_length=20)
-    primary_contact_email = serializers.EmailField(required=False, allow_blank=True, max_length=200)
+    organization_name = StrictCharField(source="org_name", max_length=200, help_text="The organization asked for.")
+    primary_contact_name = StrictCharField(source="contact_name", max_length=200)
+    primary_contact_phone = StrictCharField(source="contact_phone", required=False, allow_blank=True, max_length=20)
+    primary_contact_email = serializers.EmailField(
+        source="contact_email", required=False, allow_blank=True, max_length=200
+    )
     organization_account_number = StrictCharField(
-        required=False, allow_blank=True, max_length=100, help_text="Your account number in their system."
+        source="account_number",
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Your account number in their system.",
     )
     additional_information = StrictCharField(required=False, allow_blank=True, max_length=5000)
     requested_integrations = IntegrationWriteSerializer(
-        many=True, required=False, max_length=settings.MAX_INTEGRATIONS_PER_REQUEST
+        source="integrations", many=True, required=False, max_length=settings.MAX_INTEGRATIONS_PER_REQUEST
     )
     uploaded_files = serializers.ListField(
         child=FileReferenceField(), required=False, max_length=settings.MAX_FILES_PER_REQUEST
@@ -115,8 +123,8 @@ class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serialize
             return items
         known = set(self.instance.integrations.values_list("uuid", flat=True))
         errors = [
-            {"record_uuid": [f"This request has no integration {item['record_uuid']}."]}
-            if "record_uuid" in item and item["record_uuid"] not in known
+            {"record_uuid": [f"This request has no integration {item['uuid']}."]}
+            if "uuid" in item and item["uuid"] not in known
             else {}
             for item in items
         ]

@@ -78,7 +78,7 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
             raise PermissionDenied("Staff accounts do not belong to an organization and cannot request connections.")
         body = ConnectionRequestWriteSerializer(data=request.data, context={"organization": organization})
         body.is_valid(raise_exception=True)
-        created = services.create_request(organization=organization, user=request.user, data=body.validated_data)
+        created = services.create_request(organization=organization, user=request.user, **body.validated_data)
         location = request.build_absolute_uri(reverse("connection-request-detail", args=[created.uuid]))
         return Response(
             CreatedRequestSerializer(created).data, status=status.HTTP_201_CREATED, headers={"Location": location}
@@ -103,7 +103,7 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
         )
         body.is_valid(raise_exception=True)
         updated = services.update_request(
-            connection_request=connection_request, user=request.user, data=body.validated_data, if_match=if_match
+            connection_request=connection_request, user=request.user, if_match=if_match, **body.validated_data
         )
         return Response(status=status.HTTP_204_NO_CONTENT, headers={"ETag": updated.etag})
 
@@ -179,7 +179,7 @@ class ConnectionViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
         connection = self.get_object()
         body = AccountNumbersSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        updated = services.update_account_numbers(connection=connection, user=request.user, numbers=body.validated_data)
+        updated = services.update_account_numbers(connection=connection, user=request.user, **body.validated_data)
         return self.respond_with(updated)
 
     @extend_schema(

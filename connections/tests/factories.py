@@ -4,6 +4,7 @@ from pathlib import Path
 import factory
 
 from connections import services
+from connections.api.serializers import ConnectionRequestWriteSerializer
 from connections.models import Connection, ConnectionRequest
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory, SupplierOrganizationFactory
@@ -17,7 +18,8 @@ def doc_body(name: str) -> dict:
 
 
 def connection_request(*, user, **fields) -> ConnectionRequest:
-    """A pending request made the way the API makes it."""
+    """A pending request made the way the API makes it: the body (API names, files as
+    objects or UUIDs) through the API's serializer, then the service."""
     data = {
         "organization_name": "Supplier Co",
         "primary_contact_name": "Sam Supplier",
@@ -32,7 +34,10 @@ def connection_request(*, user, **fields) -> ConnectionRequest:
         ],
         **fields,
     }
-    return services.create_request(organization=user.organization, user=user, data=data)
+    data["uploaded_files"] = [str(getattr(f, "uuid", f)) for f in data.get("uploaded_files", [])]
+    body = ConnectionRequestWriteSerializer(data=data, context={"organization": user.organization})
+    body.is_valid(raise_exception=True)
+    return services.create_request(organization=user.organization, user=user, **body.validated_data)
 
 
 class ConnectionFactory(factory.django.DjangoModelFactory):
