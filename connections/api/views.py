@@ -2,8 +2,7 @@ from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import IsAdminUser
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from connections import services
@@ -24,6 +23,7 @@ from connections.querysets import connections_for, requests_for
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
 from core.pagination import HeaderPagination, StartLimitPagination
+from core.permissions import ActionPermissionsMixin, IsMember, IsOwner, IsOwnerOrStaff, IsStaff
 from core.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, LINK, LOCATION, X_TOTAL_COUNT, etag
 from organizations.models import Organization
 
@@ -44,22 +44,24 @@ class RequestPagination(StartLimitPagination):
         summary="One connection request", description="With an ETag for If-Match.", parameters=[etag(200)]
     ),
 )
-class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
+class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionRequestSerializer
     pagination_class = RequestPagination
     filterset_class = ConnectionRequestFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
+    action_permissions = {
+        "create": (IsMember,),
+        "partial_update": (IsOwnerOrStaff,),
+        "cancel": (IsOwner,),
+        "approve": (IsStaff,),
+        "deny": (IsStaff,),
+    }
 
     def get_queryset(self):
         return requests_for(self.request.user)
 
     def finish(self, rows: list[dict]) -> list[dict]:
         return finish_integrations(rows)
-
-    def require_requester(self, connection_request: ConnectionRequest, *, staff_allowed: bool) -> None:
-        user = self.request.user
-        if not (user.is_staff and staff_allowed) and user.organization_id != connection_request.organization_id:
-            raise PermissionDenied("Only the organization that made this request can do this.")
 
     def retrieve(self, request, pk=None):
         row, version = self.shaped_object(pk, "version")
@@ -74,8 +76,6 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     @idempotent
     def create(self, request):
         organization = request.user.organization
-        if organization is None:
-            raise PermissionDenied("Staff accounts do not belong to an organization and cannot request connections.")
         body = ConnectionRequestWriteSerializer(data=request.data, context={"organization": organization})
         body.is_valid(raise_exception=True)
         created = services.create_request(organization=organization, user=request.user, **body.validated_data)
@@ -92,7 +92,6 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     )
     def partial_update(self, request, pk=None):
         connection_request = self.get_object()
-        self.require_requester(connection_request, staff_allowed=True)
         if_match = request.headers.get("If-Match")
         services.ensure_changeable(connection_request, if_match=if_match)
         body = ConnectionRequestWriteSerializer(
@@ -111,7 +110,6 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
         connection_request = self.get_object()
-        self.require_requester(connection_request, staff_allowed=False)
         services.cancel_request(connection_request=connection_request, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -120,7 +118,7 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
         request=ApproveSerializer,
         responses={200: ConnectionSerializer, 422: WRONG_STATE},
     )
-    @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+    @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         connection_request = self.get_object()
         body = ApproveSerializer(data=request.data)
@@ -136,7 +134,7 @@ class ConnectionRequestViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
         return Response(with_roles(ConnectionSerializer.rows([connection.pk]))[0])
 
     @extend_schema(summary="Deny a request (staff)", request=DenySerializer, responses={**NO_CONTENT, 422: WRONG_STATE})
-    @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+    @action(detail=True, methods=["post"])
     def deny(self, request, pk=None):
         connection_request = self.get_object()
         body = DenySerializer(data=request.data)

@@ -4,7 +4,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
@@ -12,6 +11,7 @@ from rest_framework.response import Response
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
 from core.pagination import StartLimitPagination
+from core.permissions import ActionPermissionsMixin, IsMember, IsOwnerOrStaff
 from core.schema import CONTENT_DISPOSITION, IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
 from core.throttling import TokenRateThrottle, UploadRateThrottle
 from files import services
@@ -42,16 +42,15 @@ class AnyAcceptNegotiation(BaseContentNegotiation):
         responses={204: None, 422: OpenApiResponse(description="The file is attached to a connection request.")},
     ),
 )
-class FileViewSet(ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+class FileViewSet(ActionPermissionsMixin, ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
     serializer_class = FileSerializer
     pagination_class = FilePagination
+    action_permissions = {"upload": (IsMember,), "destroy": (IsOwnerOrStaff,)}
 
     def get_queryset(self):
         return UploadedFile.objects.visible_to(self.request.user).order_by("-uploaded_date", "uuid")
 
     def perform_destroy(self, instance: UploadedFile) -> None:
-        if not self.request.user.is_staff and instance.organization_id != self.request.user.organization_id:
-            raise PermissionDenied("Only the organization that uploaded a file can delete it.")
         services.delete_file(uploaded_file=instance)
 
     @extend_schema(
@@ -73,8 +72,6 @@ class FileViewSet(ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericVi
     )
     @idempotent
     def upload(self, request):
-        if request.user.organization_id is None:
-            raise PermissionDenied("Staff accounts have no organization to upload files for.")
         form = FileUploadSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         uploaded_file = services.store_upload(

@@ -3,11 +3,12 @@ from django.contrib.auth.signals import user_logged_in
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.models import AuthToken
 from rest_framework import generics, status
-from rest_framework.exceptions import AuthenticationFailed, NotFound
-from rest_framework.permissions import AllowAny
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.permissions import IsMember
 from core.throttling import LoginRateThrottle
 from organizations import services
 from organizations.api.serializers import LoginResponseSerializer, LoginSerializer, OrganizationSerializer
@@ -71,10 +72,9 @@ class OrganizationDetailView(generics.GenericAPIView):
     """The caller's own organization."""
 
     serializer_class = OrganizationSerializer
+    permission_classes = (IsAuthenticated, IsMember)
 
     @extend_schema(operation_id="organization_get")
     def get(self, request):
-        if request.user.organization_id is None:
-            raise NotFound("Staff accounts do not belong to an organization.")
         (organization,) = self.serializer_class.rows([request.user.organization_id])
         return Response(organization)

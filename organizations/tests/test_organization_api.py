@@ -48,8 +48,8 @@ def test_organization_without_account_manager_shows_null(client_for, other_retai
 def test_staff_have_no_organization(client_for, staff_user):
     response = client_for(staff_user).get(ORGANIZATION)
 
-    assert response.status_code == 404
-    assert response.json() == {"detail": "Staff accounts do not belong to an organization."}
+    assert response.status_code == 403
+    assert response.json() == {"detail": "Staff accounts do not belong to an organization and cannot do this."}
 
 
 def test_anonymous_is_401(anonymous):
