@@ -11,8 +11,9 @@ from uuid import UUID
 
 import orjson
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Case, F, Func, JSONField, Model, TextField, Value, When
+from django.db.models import Case, F, Func, JSONField, Model, OuterRef, TextField, Value, When
 from django.db.models.functions import Cast
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -72,14 +73,51 @@ def null_when_missing(relation: str, shape) -> Case:
 
 
 class BuiltByDatabase(serializers.Serializer):
-    """A read shape: its declared fields document it (the schema is made from them), `json()`
-    is the same shape as a SQL expression, and the rows it is given are already that shape."""
+    """A read shape, declared once: its fields document it (the schema is made from them) and
+    `json()` derives the same shape as a SQL expression from them, so the rows it is given
+    are already that shape.
+
+    Each field reads its `source` (its name by default; dots follow relations): a timestamp
+    is written as the API writes them, a nested shape is built in place (null when a
+    nullable relation is missing), and a list of shapes is an array built by a subquery over
+    the related rows, in their model's ordering. `computed` names the few fields whose value
+    is an expression instead: `{name: function(path) -> expression}`."""
 
     model: type[Model]
+    computed: dict = {}
 
     @classmethod
-    def json(cls, path: str = ""):
-        raise NotImplementedError
+    def json(cls, path: str = "") -> JSONBuildObject:
+        return JSONBuildObject(
+            **{name: cls.expression(name, field, path) for name, field in cls._declared_fields.items()}
+        )
+
+    @classmethod
+    def expression(cls, name: str, field: serializers.Field, path: str):
+        if name in cls.computed:
+            return cls.computed[name](path)
+        source = path + (field.source or name).replace(".", "__")
+        if isinstance(field, serializers.ListSerializer):
+            return ArraySubquery(cls.related_rows(source).values(json=type(field.child).json()))
+        if isinstance(field, BuiltByDatabase):
+            shape = type(field).json(f"{source}__")
+            return null_when_missing(source, shape) if field.allow_null else shape
+        if isinstance(field, serializers.DateTimeField):
+            return timestamp(source)
+        return F(source)
+
+    @classmethod
+    def related_rows(cls, relation: str):
+        """The rows of a one-to-many or many-to-many relation of `model`, for one outer row."""
+        field = cls.model._meta.get_field(relation)
+        related = field.related_model
+        if field.many_to_many and not field.auto_created:
+            through = field.remote_field.through._meta
+            to_related = through.get_field(field.m2m_reverse_field_name()).related_query_name()
+            rows = related.objects.filter(**{f"{to_related}__{field.m2m_field_name()}": OuterRef("pk")})
+        else:
+            rows = related.objects.filter(**{field.field.name: OuterRef("pk")})
+        return rows.order_by(*related._meta.ordering)
 
     @classmethod
     @cache

@@ -1,25 +1,17 @@
-from uuid import UUID
-
-import orjson
 from django.conf import settings
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import BooleanField, Case, ExpressionWrapper, JSONField, OuterRef, Q, Value, When
-from django.utils import timezone
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, JSONField, Q, Value, When
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from connections.cron import MAX_LENGTH, next_run, validate_cron
-from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
-from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField, iso_datetime
-from core.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
-from core.masking import mask_url_credentials
+from connections.cron import MAX_LENGTH, validate_cron
+from connections.models import Connection, ConnectionRequest, Integration
+from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField
+from core.json_sql import BuiltByDatabase
 from files.api.serializers import FileSerializer
 from files.models import UploadedFile
 from organizations.api.serializers import (
     AccountManagerSerializer,
-    RetailerSerializer,
     RoleSerializer,
-    SupplierSerializer,
 )
 from organizations.models import Organization
 
@@ -145,53 +137,24 @@ class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serialize
 
 
 class IntegrationSerializer(BuiltByDatabase):
-    record_uuid = serializers.UUIDField()
+    record_uuid = serializers.UUIDField(source="uuid")
     integration_type = serializers.ChoiceField(choices=Integration.Type.choices)
     update_frequency = serializers.CharField(allow_null=True, help_text="A cron schedule, or null.")
-    feed_source_file_locations = serializers.CharField(help_text="The file locations; passwords shown as ***.")
+    feed_source_file_locations = serializers.CharField(
+        source="file_locations", help_text="The file locations; passwords shown as ***."
+    )  # masked by finish_integrations
     file_specs = serializers.CharField()
     rules = serializers.CharField()
     date_created = serializers.DateTimeField()
-    next_run_at = serializers.DateTimeField(allow_null=True, help_text="The next scheduled time (UTC), or null.")
-
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(
-            record_uuid=f"{path}uuid",
-            integration_type=f"{path}integration_type",
-            update_frequency=f"{path}update_frequency",
-            feed_source_file_locations=f"{path}file_locations",  # masked by finish_integrations
-            file_specs=f"{path}file_specs",
-            rules=f"{path}rules",
-            date_created=timestamp(f"{path}date_created"),
-            next_run_at=timestamp(f"{path}next_run_at"),  # moved on by finish_integrations once passed
-        )
-
-
-def finish_integrations(requests: list[dict]) -> list[dict]:
-    """What SQL leaves to Python: passwords in file locations masked (by the one masking rule
-    the logs use too), and a stored next run time that has passed since the last refresh
-    moved on, from one clock for the whole response."""
-    now = timezone.now()
-    # Both are written in the API's one timestamp format, so they compare as text.
-    now_text = iso_datetime(now)
-    for connection_request in requests:
-        for integration in connection_request["integrations"]:
-            integration["feed_source_file_locations"] = mask_url_credentials(integration["feed_source_file_locations"])
-            schedule, stored = integration["update_frequency"], integration["next_run_at"]
-            if schedule and (stored is None or stored <= now_text):
-                integration["next_run_at"] = iso_datetime(next_run(schedule, int(now.timestamp())))
-    return requests
+    next_run_at = serializers.DateTimeField(
+        allow_null=True, help_text="The next scheduled time (UTC), or null."
+    )  # stored; moved on by finish_integrations once passed
 
 
 class StatusChangeSerializer(BuiltByDatabase):
     status = serializers.ChoiceField(choices=ConnectionRequest.Status.choices)
     at = serializers.DateTimeField()
-    by = serializers.UUIDField(allow_null=True, help_text="The user who made the change.")
-
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(status=f"{path}status", at=timestamp(f"{path}at"), by=f"{path}by_id")
+    by = serializers.UUIDField(source="by_id", allow_null=True, help_text="The user who made the change.")
 
 
 class RequesterSerializer(BuiltByDatabase):
@@ -199,13 +162,8 @@ class RequesterSerializer(BuiltByDatabase):
     name = serializers.CharField()
     org_type = serializers.ChoiceField(choices=Organization.Type.choices)
 
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(uuid=f"{path}uuid", name=f"{path}name", org_type=f"{path}org_type")
 
-
-def json_array(queryset, shape) -> ArraySubquery:
-    return ArraySubquery(queryset.values(json=shape))
+APPROVED = Q(status=ConnectionRequest.Status.APPROVED)
 
 
 class ConnectionRequestSerializer(BuiltByDatabase):
@@ -214,13 +172,13 @@ class ConnectionRequestSerializer(BuiltByDatabase):
 
     model = ConnectionRequest
 
-    record_uuid = serializers.UUIDField()
+    record_uuid = serializers.UUIDField(source="uuid")
     org_name = serializers.CharField()
-    org_contact_full_name = serializers.CharField()
-    primary_contact_phone = serializers.CharField()
-    primary_contact_email = serializers.CharField()
+    org_contact_full_name = serializers.CharField(source="contact_name")
+    primary_contact_phone = serializers.CharField(source="contact_phone")
+    primary_contact_email = serializers.CharField(source="contact_email")
     retailer_account_number = serializers.CharField(
-        help_text="The requester's account number in the counterpart's system."
+        source="account_number", help_text="The requester's account number in the counterpart's system."
     )
     additional_information = serializers.CharField()
     request_date = serializers.DateTimeField()
@@ -229,44 +187,19 @@ class ConnectionRequestSerializer(BuiltByDatabase):
     integrations = IntegrationSerializer(many=True)
     uploaded_files = FileSerializer(many=True)
     status = serializers.ChoiceField(choices=ConnectionRequest.Status.choices)
-    connection_uuid = serializers.UUIDField(allow_null=True)
+    connection_uuid = serializers.UUIDField(source="connection_id", allow_null=True)
     history = StatusChangeSerializer(many=True)
-    requester = RequesterSerializer()
+    requester = RequesterSerializer(source="organization")
 
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        approved = Q(status=ConnectionRequest.Status.APPROVED)
-        this_request = {"request": OuterRef("pk")}
-        return JSONBuildObject(
-            record_uuid="uuid",
-            org_name="org_name",
-            org_contact_full_name="contact_name",
-            primary_contact_phone="contact_phone",
-            primary_contact_email="contact_email",
-            retailer_account_number="account_number",
-            additional_information="additional_information",
-            request_date=timestamp("request_date"),
-            is_approved=ExpressionWrapper(approved, output_field=BooleanField()),
-            approved_by=Case(
-                When(approved & Q(decided_by__isnull=False), then=AccountManagerSerializer.json("decided_by__")),
-                default=Value(None),
-                output_field=JSONField(),
-            ),
-            integrations=json_array(
-                Integration.objects.filter(**this_request).order_by("position", "date_created"),
-                IntegrationSerializer.json(),
-            ),
-            uploaded_files=json_array(
-                UploadedFile.objects.filter(request_attachments__request=OuterRef("pk")).order_by("uploaded_date"),
-                FileSerializer.json(),
-            ),
-            status="status",
-            connection_uuid="connection_id",
-            history=json_array(
-                RequestStatusChange.objects.filter(**this_request).order_by("at", "pk"), StatusChangeSerializer.json()
-            ),
-            requester=RequesterSerializer.json("organization__"),
-        )
+    computed = {
+        "is_approved": lambda path: ExpressionWrapper(APPROVED, output_field=BooleanField()),
+        # The account manager who decided, shown only once the decision was an approval.
+        "approved_by": lambda path: Case(
+            When(APPROVED & Q(decided_by__isnull=False), then=AccountManagerSerializer.json("decided_by__")),
+            default=Value(None),
+            output_field=JSONField(),
+        ),
+    }
 
 
 class CreatedRequestSerializer(serializers.Serializer):
@@ -303,38 +236,8 @@ class ConnectionSerializer(BuiltByDatabase):
     requested_by = serializers.ChoiceField(choices=Organization.Type.choices, help_text="The side that asked.")
     created_date = serializers.DateTimeField()
 
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(
-            uuid="uuid",
-            retailer="retailer_id",
-            supplier="supplier_id",
-            status="status",
-            account_manager=null_when_missing("account_manager", AccountManagerSerializer.json("account_manager__")),
-            allocation_type="allocation_type",
-            suppliers_retailer_account_number="suppliers_retailer_account_number",
-            retailers_supplier_account_number="retailers_supplier_account_number",
-            deactivated_date=timestamp("deactivated_date"),
-            requested_by="requested_by",
-            created_date=timestamp("created_date"),
-        )
-
-
-def with_roles(connections: list[dict]) -> list[dict]:
-    """Puts each connection's retailer and supplier in place. A page of a partner's connections
-    names its own organization on every row, so each one is built once per response."""
-    retailers = {row["retailer"] for row in connections}
-    suppliers = {row["supplier"] for row in connections}
-    if not connections:
-        return connections
-    pairs = [
-        *RetailerSerializer.fetch("= ANY(%s)", ([UUID(pk) for pk in retailers],)),
-        *SupplierSerializer.fetch("= ANY(%s)", ([UUID(pk) for pk in suppliers],)),
-    ]
-    roles = {str(pk): orjson.loads(text) for pk, text in pairs}
-    for row in connections:
-        row["retailer"], row["supplier"] = roles[row["retailer"]], roles[row["supplier"]]
-    return connections
+    # Each role is built once per response by `with_roles`: here only its key.
+    computed = {"retailer": lambda path: F("retailer_id"), "supplier": lambda path: F("supplier_id")}
 
 
 class AccountNumbersSerializer(serializers.Serializer):

@@ -14,12 +14,10 @@ from connections.api.serializers import (
     ConnectionSerializer,
     CreatedRequestSerializer,
     DenySerializer,
-    finish_integrations,
-    with_roles,
 )
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
-from connections.querysets import connections_for, requests_for
+from connections.selectors import connections_for, finish_integrations, requests_for, with_roles
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
 from core.pagination import HeaderPagination, StartLimitPagination

@@ -4,7 +4,8 @@ is what the OpenAPI schema documents), nested shapes included."""
 import pytest
 from rest_framework import serializers
 
-from connections.api.serializers import ConnectionRequestSerializer, ConnectionSerializer, with_roles
+from connections.api.serializers import ConnectionRequestSerializer, ConnectionSerializer
+from connections.selectors import with_roles
 from connections.tests.factories import ConnectionFactory, connection_request
 from core.fields import iso_datetime
 from files.api.serializers import FileSerializer

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.json_sql import BuiltByDatabase, JSONBuildObject, timestamp
+from core.json_sql import BuiltByDatabase
 from files.models import UploadedFile
 
 
@@ -15,17 +15,6 @@ class FileSerializer(BuiltByDatabase):
     content_type = serializers.CharField()
     sha256 = serializers.CharField()
     uploaded_date = serializers.DateTimeField()
-
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(
-            uuid=f"{path}uuid",
-            name=f"{path}name",
-            size=f"{path}size",
-            content_type=f"{path}content_type",
-            sha256=f"{path}sha256",
-            uploaded_date=timestamp(f"{path}uploaded_date"),
-        )
 
 
 class FileUploadSerializer(serializers.Serializer):

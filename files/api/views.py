@@ -18,6 +18,7 @@ from files import services
 from files.api.serializers import FileSerializer, FileUploadSerializer
 from files.detection import DOWNLOAD_TYPES
 from files.models import UploadedFile
+from files.selectors import files_for
 
 
 class FilePagination(StartLimitPagination):
@@ -48,7 +49,7 @@ class FileViewSet(ActionPermissionsMixin, ShapedReadsMixin, mixins.DestroyModelM
     action_permissions = {"upload": (IsMember,), "destroy": (IsOwnerOrStaff,)}
 
     def get_queryset(self):
-        return UploadedFile.objects.visible_to(self.request.user).order_by("-uploaded_date", "uuid")
+        return files_for(self.request.user)
 
     def perform_destroy(self, instance: UploadedFile) -> None:
         services.delete_file(uploaded_file=instance)

@@ -5,7 +5,7 @@ from django.db.models import TextField, Value
 from django.db.models.functions import Cast, Coalesce
 from rest_framework import serializers
 
-from core.json_sql import BuiltByDatabase, JSONBuildObject, null_when_missing, timestamp
+from core.json_sql import BuiltByDatabase
 from organizations.models import Organization, Person, Retailer, Supplier
 
 
@@ -18,18 +18,15 @@ class PersonSerializer(BuiltByDatabase):
     phone = serializers.CharField(allow_null=True)
     job_title = serializers.CharField(allow_null=True)
 
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(**{name: f"{path}{name}" for name in cls._declared_fields})
-
 
 class AccountManagerSerializer(BuiltByDatabase):
     uuid = serializers.UUIDField()
     person = PersonSerializer()
 
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(uuid=f"{path}uuid", person=PersonSerializer.json(f"{path}person__"))
+
+def role_uuid(column: str) -> Coalesce:
+    """The role's UUID as text, or "" for an organization without that role."""
+    return Coalesce(Cast(column, TextField()), Value(""))
 
 
 class OrganizationSerializer(BuiltByDatabase):
@@ -45,22 +42,10 @@ class OrganizationSerializer(BuiltByDatabase):
     retailer_uuid = serializers.CharField(help_text='The retailer UUID, or "" for a supplier.')
     supplier_uuid = serializers.CharField(help_text='The supplier UUID, or "" for a retailer.')
 
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(
-            uuid=f"{path}uuid",
-            name=f"{path}name",
-            website=f"{path}website",
-            org_type=f"{path}org_type",
-            status=f"{path}status",
-            created_date=timestamp(f"{path}created_date"),
-            active_date=timestamp(f"{path}active_date"),
-            account_manager=null_when_missing(
-                f"{path}account_manager", AccountManagerSerializer.json(f"{path}account_manager__")
-            ),
-            retailer_uuid=Coalesce(Cast(f"{path}retailer__uuid", TextField()), Value("")),
-            supplier_uuid=Coalesce(Cast(f"{path}supplier__uuid", TextField()), Value("")),
-        )
+    computed = {
+        "retailer_uuid": lambda path: role_uuid(f"{path}retailer__uuid"),
+        "supplier_uuid": lambda path: role_uuid(f"{path}supplier__uuid"),
+    }
 
 
 class RoleSerializer(BuiltByDatabase):
@@ -68,15 +53,7 @@ class RoleSerializer(BuiltByDatabase):
 
     uuid = serializers.UUIDField()
     organization = OrganizationSerializer()
-    contact = PersonSerializer()
-
-    @classmethod
-    def json(cls, path: str = "") -> JSONBuildObject:
-        return JSONBuildObject(
-            uuid=f"{path}uuid",
-            organization=OrganizationSerializer.json(f"{path}organization__"),
-            contact=PersonSerializer.json(f"{path}organization__primary_contact__"),
-        )
+    contact = PersonSerializer(source="organization.primary_contact")
 
 
 class RetailerSerializer(RoleSerializer):
