@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from knox.models import AuthToken
 
+from organizations import services
 from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
 
 
@@ -40,6 +41,16 @@ class OrganizationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["account_manager", "primary_contact"]
     inlines = [UserInline]
     date_hierarchy = "created_date"
+
+    def get_readonly_fields(self, request, obj=None):
+        # The type decides the Retailer or Supplier record it was given: it is fixed once saved.
+        return [*self.readonly_fields, "org_type"] if obj is not None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            services.save_new_organization(obj)
 
 
 class RoleAdmin(admin.ModelAdmin):

@@ -14,26 +14,37 @@ def create_organization(
     *,
     name: str,
     org_type: str,
-    contact: dict,
+    contact: dict | None = None,
+    primary_contact: Person | None = None,
     status: str = Organization.Status.PENDING,
     website: str = "",
     account_manager: AccountManager | None = None,
     organization_uuid: uuid.UUID | None = None,
 ) -> Organization:
-    """An organization with its primary contact and its Retailer or Supplier record."""
-    organization = Organization.objects.create(
+    """An organization with its primary contact (an existing Person, or one made from
+    `contact`) and its Retailer or Supplier record."""
+    organization = Organization(
         uuid=organization_uuid or uuid.uuid4(),
         name=name,
         org_type=org_type,
         status=status,
         website=website,
         account_manager=account_manager,
-        primary_contact=Person.objects.create(**contact),
-        active_date=timezone.now() if status == Organization.Status.ACTIVE else None,
+        primary_contact=primary_contact or Person.objects.create(**contact),
     )
+    save_new_organization(organization)
+    return organization
+
+
+@transaction.atomic
+def save_new_organization(organization: Organization) -> None:
+    """Saves an organization built elsewhere (the admin's form) with what every organization
+    has: its Retailer or Supplier record, and its active date when it starts ACTIVE."""
+    if organization.status == Organization.Status.ACTIVE:
+        organization.active_date = organization.active_date or timezone.now()
+    organization.save()
     role_model = Retailer if organization.is_retailer else Supplier
     role_model.objects.create(organization=organization)
-    return organization
 
 
 def activate_organization(*, organization: Organization) -> None:

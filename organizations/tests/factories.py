@@ -1,7 +1,8 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
+from organizations import services
+from organizations.models import AccountManager, Organization, Person, User
 
 PASSWORD = "correct horse battery staple"
 
@@ -18,11 +19,11 @@ class PersonFactory(DjangoModelFactory):
 
 
 class OrganizationFactory(DjangoModelFactory):
-    """A retailer by default; `SupplierOrganizationFactory` for the other side."""
+    """A retailer by default; `SupplierOrganizationFactory` for the other side. Made by the
+    service that makes every organization, so it has its Retailer or Supplier record."""
 
     class Meta:
         model = Organization
-        skip_postgeneration_save = True
 
     name = factory.Faker("company")
     website = factory.Faker("domain_name")
@@ -30,11 +31,9 @@ class OrganizationFactory(DjangoModelFactory):
     status = Organization.Status.ACTIVE
     primary_contact = factory.SubFactory(PersonFactory)
 
-    @factory.post_generation
-    def role(organization, create, extracted, **kwargs):
-        if create:
-            model = Retailer if organization.is_retailer else Supplier
-            model.objects.create(organization=organization)
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs) -> Organization:
+        return services.create_organization(**kwargs)
 
 
 class SupplierOrganizationFactory(OrganizationFactory):

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from organizations.apps import ACCOUNT_MANAGERS_GROUP
-from organizations.models import User
+from organizations.models import Organization, User
+from organizations.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +116,26 @@ def test_account_manager_sees_no_staff_accounts(account_manager_console, staff_u
 
     assert retailer_user.username in html
     assert f"/admin/organizations/user/{staff_user.pk}/change/" not in html
+
+
+def test_an_organization_added_in_the_admin_has_its_role_and_keeps_its_type(account_manager_console):
+    contact = PersonFactory()
+    added = account_manager_console.post(
+        "/admin/organizations/organization/add/",
+        {
+            "name": "Console Supplier",
+            "website": "",
+            "org_type": "SUPPLIER",
+            "status": "ACTIVE",
+            "primary_contact": str(contact.uuid),
+            "users-TOTAL_FORMS": "0",
+            "users-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert added.status_code == 302, added.content.decode()[:3000]
+    organization = Organization.objects.get(name="Console Supplier")
+    assert organization.supplier.uuid
+    assert organization.active_date is not None
+    change_page = account_manager_console.get(f"/admin/organizations/organization/{organization.pk}/change/")
+    assert 'name="org_type"' not in change_page.content.decode()
