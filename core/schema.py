@@ -1,7 +1,7 @@
 import inspect
 
 from drf_spectacular import openapi
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerExtension
 from drf_spectacular.utils import OpenApiParameter
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -56,15 +56,23 @@ class AutoSchema(openapi.AutoSchema):
             return f"{basename.replace('-', '_')}_{VERBS.get(action, action)}"
         return super().get_operation_id()
 
+    # Only what a view, an action or a serializer says of itself is documented: docstrings of
+    # the classes they inherit from are written for developers, not for the API's users.
     def get_description(self) -> str:
-        # Only what a view says of itself (or its action does): docstrings of the classes it
-        # inherits from are written for developers, not for the API's users.
         action = getattr(self.view, getattr(self.view, "action", None) or self.method.lower(), None)
-        for documented in (action, type(self.view)):
-            own = getattr(documented, "__dict__", {}).get("__doc__")
-            if own:
-                return inspect.cleandoc(own)
-        return ""
+        return own_doc(action) or own_doc(type(self.view))
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        schema.pop("description", None)
+        if description := own_doc(type(serializer)):
+            schema["description"] = description
+        return schema
+
+
+def own_doc(documented) -> str:
+    own = getattr(documented, "__dict__", {}).get("__doc__")
+    return inspect.cleandoc(own) if own else ""
 
 
 def only_documented_paths(endpoints, **kwargs):
@@ -90,6 +98,30 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "`Token <key>` or `Bearer <key>`, with the key from user-login.",
         }
+
+
+class AliasedFields(OpenApiSerializerExtension):
+    """Documents each accepted alias of a request body's field beside it. A body sends one
+    spelling of each; the schema prefers the field's own name (required ones stay required)."""
+
+    target_class = "core.fields.AliasedFieldsMixin"
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        properties = schema.get("properties", {})
+        both = []
+        for alias, field in self.target.aliases.items():
+            if field in properties and direction == "request":
+                properties[alias] = {
+                    **properties[field],
+                    "deprecated": True,
+                    "description": f"Another spelling of `{field}` (the published docs use both); send one of the two.",
+                }
+                both.append({"required": [field, alias]})
+        if both:
+            schema["not"] = {"anyOf": both}
+        return schema
 
 
 ERROR_SCHEMA = {

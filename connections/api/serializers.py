@@ -72,16 +72,26 @@ class IntegrationWriteSerializer(AliasedFieldsMixin, serializers.Serializer):
         list_serializer_class = PositionalErrorsListSerializer
 
     def validate(self, attrs):
-        creating = self.root.instance is None
-        if creating and "uuid" in attrs:
-            raise serializers.ValidationError({"record_uuid": ["Only updates name an existing integration."]})
         if "uuid" not in attrs and "integration_type" not in attrs:
             raise serializers.ValidationError({"type": ["This field is required."]})
         return attrs
 
 
+class NewIntegrationSerializer(IntegrationWriteSerializer):
+    """An integration of a new request: its type is required, and it names no existing one."""
+
+    record_uuid = None
+    type = IntegrationTypeField(source="integration_type", help_text="item, order, allocation, tracking or other.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and "record_uuid" in data:
+            raise serializers.ValidationError({"record_uuid": ["Only updates name an existing integration."]})
+        return super().to_internal_value(data)
+
+
 class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serializer):
-    """The body of a new request (every field optional in an update)."""
+    """The body of an update of a pending request (`NewConnectionRequestSerializer` for a new one):
+    every field optional; integrations with a `record_uuid` change that one, others are added."""
 
     aliases = {
         "integrations": "requested_integrations",
@@ -134,6 +144,14 @@ class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serialize
         if missing:
             raise serializers.ValidationError(f"No file of your organization has the UUID(s): {', '.join(missing)}.")
         return [found[uuid] for uuid in wanted]
+
+
+class NewConnectionRequestSerializer(ConnectionRequestWriteSerializer):
+    """The body of a new request."""
+
+    requested_integrations = NewIntegrationSerializer(
+        source="integrations", many=True, required=False, max_length=settings.MAX_INTEGRATIONS_PER_REQUEST
+    )
 
 
 class IntegrationSerializer(BuiltByDatabase):

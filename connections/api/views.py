@@ -14,6 +14,7 @@ from connections.api.serializers import (
     ConnectionSerializer,
     CreatedRequestSerializer,
     DenySerializer,
+    NewConnectionRequestSerializer,
 )
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
@@ -67,14 +68,14 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
 
     @extend_schema(
         summary="Request a connection",
-        request=ConnectionRequestWriteSerializer,
+        request=NewConnectionRequestSerializer,
         parameters=[IDEMPOTENCY_KEY, LOCATION, IDEMPOTENT_REPLAYED],
         responses={201: CreatedRequestSerializer, 422: OpenApiResponse(description="A pending request exists.")},
     )
     @idempotent
     def create(self, request):
         organization = request.user.organization
-        body = ConnectionRequestWriteSerializer(data=request.data, context={"organization": organization})
+        body = NewConnectionRequestSerializer(data=request.data, context={"organization": organization})
         body.is_valid(raise_exception=True)
         created = services.create_request(organization=organization, user=request.user, **body.validated_data)
         location = request.build_absolute_uri(reverse("connection-request-detail", args=[created.uuid]))

@@ -4,7 +4,7 @@ from pathlib import Path
 import factory
 
 from connections import services
-from connections.api.serializers import ConnectionRequestWriteSerializer
+from connections.api.serializers import NewConnectionRequestSerializer
 from connections.models import Connection, ConnectionRequest
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory, SupplierOrganizationFactory
@@ -35,7 +35,7 @@ def connection_request(*, user, **fields) -> ConnectionRequest:
         **fields,
     }
     data["uploaded_files"] = [str(getattr(f, "uuid", f)) for f in data.get("uploaded_files", [])]
-    body = ConnectionRequestWriteSerializer(data=data, context={"organization": user.organization})
+    body = NewConnectionRequestSerializer(data=data, context={"organization": user.organization})
     body.is_valid(raise_exception=True)
     return services.create_request(organization=user.organization, user=user, **body.validated_data)
 
