@@ -93,10 +93,9 @@ class TokenScheme(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema):
         return {
-            "type": "apiKey",
-            "in": "header",
-            "name": "Authorization",
-            "description": "`Token <key>` or `Bearer <key>`, with the key from user-login.",
+            "type": "http",
+            "scheme": "bearer",
+            "description": "`Bearer <key>` (or `Token <key>`), with the key from user-login.",
         }
 
 
@@ -110,17 +109,26 @@ class AliasedFields(OpenApiSerializerExtension):
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
         properties = schema.get("properties", {})
-        both = []
+        if direction != "request":
+            return schema
+        spellings = {}
         for alias, field in self.target.aliases.items():
-            if field in properties and direction == "request":
+            if field in properties:
                 properties[alias] = {
                     **properties[field],
                     "deprecated": True,
-                    "description": f"Another spelling of `{field}` (the published docs use both); send one of the two.",
+                    "description": f"Another spelling of `{field}` (the published docs use more than one); "
+                    "send one of them.",
                 }
-                both.append({"required": [field, alias]})
-        if both:
-            schema["not"] = {"anyOf": both}
+                spellings.setdefault(field, [field]).append(alias)
+        pairs = [
+            {"required": [first, second]}
+            for names in spellings.values()
+            for position, first in enumerate(names)
+            for second in names[position + 1 :]
+        ]
+        if pairs:
+            schema["not"] = {"anyOf": pairs}
         return schema
 
 
@@ -138,7 +146,7 @@ INVALID_INPUT_SCHEMA = {
     ),
     "properties": {"detail": {"type": "string"}},
     # Messages (strings), or per item of a list: an object, or the item's own messages.
-    "additionalProperties": {"type": ["array", "object"]},
+    "additionalProperties": {"anyOf": [{"type": "array", "items": {}}, {"type": "object"}]},
 }
 ERRORS_OF_EVERY_OPERATION = {
     "400": "Invalid input (a query parameter, a header or the body).",

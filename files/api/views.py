@@ -88,7 +88,11 @@ class FileViewSet(ActionPermissionsMixin, ShapedReadsMixin, mixins.DestroyModelM
         summary="Download an uploaded file",
         description="The bytes, as an attachment, in the type detected when the file was uploaded.",
         parameters=[CONTENT_DISPOSITION],
-        responses={(200, content_type): OpenApiTypes.BINARY for content_type in DOWNLOAD_TYPES},
+        # The bytes come in the type detected at upload, one of DOWNLOAD_TYPES; a generic
+        # binary type first, so that generated clients read bytes whatever the type.
+        responses={
+            (200, content_type): OpenApiTypes.BINARY for content_type in ["application/octet-stream", *DOWNLOAD_TYPES]
+        },
     )
     @action(detail=True, methods=["get"], content_negotiation_class=AnyAcceptNegotiation)
     def download(self, request, pk=None):

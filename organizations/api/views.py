@@ -28,6 +28,7 @@ class LoginView(generics.GenericAPIView):
 
     @extend_schema(
         operation_id="user_login",
+        auth=[],
         responses={200: LoginResponseSerializer, 401: OpenApiResponse(description="Wrong credentials.")},
     )
     def post(self, request):
