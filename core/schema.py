@@ -182,3 +182,22 @@ def document_error_responses(result, generator, request, public):
                 )
             operation["responses"]["429"].setdefault("headers", {})["Retry-After"] = RETRY_AFTER
     return result
+
+
+def name_descending_orderings(result, generator, request, public):
+    """Generated clients name enum members after their values; `-created_date` has no name of
+    its own, so each descending ordering is named `<field>_desc` (`x-enum-varnames`)."""
+
+    def walk(node):
+        if isinstance(node, dict):
+            values = node.get("enum")
+            if isinstance(values, list) and any(isinstance(v, str) and v.startswith("-") for v in values):
+                node["x-enum-varnames"] = [f"{v[1:]}_desc" if v.startswith("-") else v for v in values]
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(result)
+    return result

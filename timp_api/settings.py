@@ -211,6 +211,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.schema.document_error_responses",
+        "core.schema.name_descending_orderings",
     ],
     "ENUM_NAME_OVERRIDES": {
         "OrganizationTypeEnum": "organizations.models.Organization.Type",

@@ -126,7 +126,9 @@ def test_the_partner_lifecycle_through_a_generated_client(
     )
     assert connection.status == models.ConnectionStatusEnum.CONFIRMATION_WAITING
 
-    listed = api["connection_list"].sync_detailed(client=supplier)
+    listed = api["connection_list"].sync_detailed(
+        client=supplier, ordering=models.ConnectionListOrdering.CREATED_DATE_DESC
+    )
     assert int(listed.headers["X-Total-Count"]) == len(listed.parsed) == 1
     confirmed = api["connection_confirm"].sync(str(connection.uuid), client=supplier)
     assert confirmed.status == models.ConnectionStatusEnum.ACTIVE
