@@ -1,9 +1,11 @@
 """The read queries of connections and requests: which rows a user reads (the visibility
 rule and the fixed ordering), and what the read shapes built by PostgreSQL leave to Python."""
 
+from datetime import timedelta
 from uuid import UUID
 
 import orjson
+from django.contrib.postgres.search import TrigramSimilarity
 from django.utils import timezone
 
 from connections.cron import next_run
@@ -11,6 +13,7 @@ from connections.models import Connection, ConnectionRequest
 from core.fields import iso_datetime
 from core.masking import mask_url_credentials
 from organizations.api.serializers import RetailerSerializer, SupplierSerializer
+from organizations.models import Organization, Retailer, Supplier
 
 
 def connections_for(user):
@@ -52,3 +55,62 @@ def with_roles(connections: list[dict]) -> list[dict]:
     for row in connections:
         row["retailer"], row["supplier"] = roles[row["retailer"]], roles[row["supplier"]]
     return connections
+
+
+def discoverable(
+    *,
+    caller: Organization,
+    initial_character: str | None = None,
+    recent: int | None = None,
+    search: str | None = None,
+    sort: str | None = None,
+    dir: str = "asc",
+):
+    """The Supplier (for a retailer) or Retailer records of the ACTIVE members of the other type
+    that take part in discovery, filtered and in the order asked for: by name unless told
+    otherwise; with a search, the closest names first (trigram similarity, on the trigram
+    index of organization names)."""
+    role_model = Supplier if caller.is_retailer else Retailer
+    roles = role_model.objects.filter(
+        organization__status=Organization.Status.ACTIVE, organization__participation__is_participating=True
+    )
+    if initial_character == "#":
+        roles = roles.filter(organization__name__regex=r"^[0-9]")
+    elif initial_character:
+        roles = roles.filter(organization__name__istartswith=initial_character)
+    if recent is not None:
+        roles = roles.filter(
+            organization__participation__date_joined__gte=timezone.localdate() - timedelta(days=recent)
+        )
+    descending = "-" if dir == "desc" else ""
+    order = {"name": "organization__name", "date_joined": "organization__participation__date_joined"}
+    if search:
+        roles = roles.filter(organization__name__icontains=search)
+        if sort is None:
+            similarity = TrigramSimilarity("organization__name", search)
+            return roles.annotate(similarity=similarity).order_by("-similarity", "organization__name", "pk")
+    return roles.order_by(f"{descending}{order[sort or 'name']}", "pk")
+
+
+def with_caller_links(caller: Organization, rows: list[dict]) -> list[dict]:
+    """Fills in each found member's `connection_status` with the caller and the caller's
+    `pending_request_uuid` naming it: two queries for the whole page."""
+    roles = [UUID(row["uuid"]) for row in rows]
+    side, other = ("retailer", "supplier") if caller.is_retailer else ("supplier", "retailer")
+    statuses = dict(
+        Connection.objects.filter(**{f"{side}__organization": caller, f"{other}__in": roles}).values_list(
+            other, "status"
+        )
+    )
+    pending = dict(
+        ConnectionRequest.objects.filter(
+            organization=caller,
+            status=ConnectionRequest.Status.PENDING,
+            counterpart__in=[UUID(row["organization_uuid"]) for row in rows],
+        ).values_list("counterpart", "uuid")
+    )
+    for row in rows:
+        row["connection_status"] = statuses.get(UUID(row["uuid"]))
+        request_uuid = pending.get(UUID(row["organization_uuid"]))
+        row["pending_request_uuid"] = None if request_uuid is None else str(request_uuid)
+    return rows

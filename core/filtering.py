@@ -1,4 +1,5 @@
 import django_filters
+from rest_framework.exceptions import ValidationError
 
 ONCE = "Give this parameter once."
 
@@ -25,3 +26,12 @@ class OrderingFilter(django_filters.ChoiceFilter):
     def order(self, queryset, name, value: str):
         descending = value.startswith("-")
         return queryset.order_by(("-" if descending else "") + self.fields[value.removeprefix("-")])
+
+
+def single_values(query_params) -> dict:
+    """Query parameters as a dict, each given once (a repeated one is a 400 naming it); an
+    empty value counts as absent, as everywhere in the API."""
+    repeated = [name for name in query_params if len(query_params.getlist(name)) > 1]
+    if repeated:
+        raise ValidationError({name: [ONCE] for name in repeated})
+    return {name: value for name, value in query_params.items() if value != ""}

@@ -1,3 +1,4 @@
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
@@ -108,3 +109,11 @@ class HeaderPagination(StartLimitPagination):
 
     def get_paginated_response_schema(self, schema):
         return schema
+
+
+class PaginationSerializer(serializers.Serializer):
+    """The `pagination` object of a paged answer."""
+
+    total_count = serializers.IntegerField()
+    start = serializers.IntegerField()
+    limit = serializers.IntegerField()

@@ -4,7 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q, Value
+from django.db.models.functions import Lower, Trim
 
 NAME_LENGTH = 200
 PHONE_LENGTH = 20
@@ -51,6 +52,25 @@ class AccountManager(models.Model):
         return str(self.person)
 
 
+# Legal forms that do not tell two organizations apart: "Acme, Inc." is "Acme Co".
+LEGAL_SUFFIXES = (
+    "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "co", "corp", "corporation", "company",
+    "gmbh", "ag", "plc", "sa", "bv", "nv", "pty",
+)  # fmt: skip
+
+
+def regexp_replace(text, pattern: str, replacement: str = " "):
+    return Func(text, Value(pattern), Value(replacement), Value("g"), function="REGEXP_REPLACE")
+
+
+def normalized(name) -> Trim:
+    """A name as PostgreSQL compares names: lower case, punctuation and legal suffixes gone,
+    spaces folded. One expression, used by the stored column and by every look-up against it."""
+    text = regexp_replace(Lower(name), r"[[:punct:]]+")
+    text = regexp_replace(text, rf"\m({'|'.join(LEGAL_SUFFIXES)})\M")
+    return Trim(regexp_replace(text, r"\s+"))
+
+
 class Organization(models.Model):
     class Type(models.TextChoices):
         RETAILER = "RETAILER"
@@ -72,11 +92,27 @@ class Organization(models.Model):
         AccountManager, on_delete=models.SET_NULL, null=True, blank=True, related_name="organizations"
     )
     primary_contact = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="organizations")
+    description = models.TextField(blank=True, help_text="What the organization offers, as shown in discovery.")
+    normalized_name = models.GeneratedField(
+        expression=normalized("name"),
+        output_field=models.CharField(max_length=NAME_LENGTH),
+        db_persist=True,
+        help_text="The name without case, punctuation or legal suffix: how duplicates are recognized.",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_duplicates",
+        help_text="The organization this duplicate was merged into.",
+    )
 
     class Meta:
         ordering = ["name"]
         indexes = [
             models.Index(fields=["org_type", "status"]),
+            models.Index(fields=["org_type", "normalized_name"], name="organization_normalized_name"),
             # Connection search is "name contains": a trigram index serves it.
             GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="organization_name_trgm"),
         ]
@@ -103,6 +139,31 @@ class Organization(models.Model):
     def supplier_uuid(self) -> str:
         """The supplier record's UUID, or "" for a retailer."""
         return "" if self.is_retailer else str(self.supplier.uuid)
+
+
+class Participation(models.Model):
+    """An organization's place in discovery: whether other members can find it. A member asks
+    to join (`requested_by`); staff decide (`approved_by`)."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, primary_key=True, related_name="participation"
+    )
+    is_participating = models.BooleanField(default=False)
+    discovery_catalog_uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+    date_joined = models.DateField(null=True, blank=True, help_text="When it last became visible in discovery.")
+    requested_by = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    approved_by = models.ForeignKey(AccountManager, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["date_joined"], condition=Q(is_participating=True), name="participating_since")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_participating=False) | Q(date_joined__isnull=False), name="participant_has_join_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization.name}: {'in' if self.is_participating else 'not in'} discovery"
 
 
 class Retailer(models.Model):

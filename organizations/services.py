@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from knox.models import AuthToken
 
-from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
+from organizations.models import AccountManager, Organization, Participation, Person, Retailer, Supplier, User
 
 
 @transaction.atomic
@@ -77,3 +77,32 @@ def split_full_name(full_name: str) -> dict:
 def issue_token(*, user: User) -> tuple[AuthToken, str]:
     """A new token for `user`: the stored record (hash only) and the key, shown once."""
     return AuthToken.objects.create(user=user)
+
+
+def person_for(user: User) -> Person:
+    """The Person who speaks for a user in records that name people (a request to join discovery)."""
+    return Person.objects.create(
+        first_name=user.first_name or user.username, last_name=user.last_name, email=user.email
+    )
+
+
+@transaction.atomic
+def request_participation(*, organization: Organization, user: User) -> Participation:
+    """A member asks to be found in discovery; staff decide. Asking again changes nothing."""
+    participation, _ = Participation.objects.select_for_update().get_or_create(organization=organization)
+    if not participation.is_participating and participation.requested_by_id is None:
+        participation.requested_by = person_for(user)
+        participation.save(update_fields=["requested_by"])
+    return participation
+
+
+@transaction.atomic
+def set_participation(*, organization: Organization, is_participating: bool, user: User) -> Participation:
+    """Staff put an organization in discovery (from today) or take it out."""
+    participation, _ = Participation.objects.select_for_update().get_or_create(organization=organization)
+    if is_participating and not participation.is_participating:
+        participation.date_joined = timezone.localdate()
+        participation.approved_by = account_manager_for(user)
+    participation.is_participating = is_participating
+    participation.save()
+    return participation

@@ -11,6 +11,8 @@ urlpatterns = [
     path("timp/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("timp/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("timp/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("timp/discovery/participation/", include("organizations.api.participation_urls")),
+    path("timp/discovery/", include("connections.api.discovery_urls")),
     path("timp/organizations/files/", include("files.api.urls")),
     path("timp/organizations/connections/", include("connections.api.urls")),
     path("timp/organizations/", include("organizations.api.urls")),

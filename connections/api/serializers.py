@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, JSONField, Q, Value, When
+from django.core.validators import RegexValidator
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Func, JSONField, Q, TextField, Value, When
+from django.db.models.functions import Cast, NullIf
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -7,13 +9,19 @@ from connections.cron import MAX_LENGTH, validate_cron
 from connections.models import Connection, ConnectionRequest, Integration
 from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField
 from core.json_sql import BuiltByDatabase
+from core.pagination import MAX_START
 from files.api.serializers import FileSerializer
 from files.models import UploadedFile
 from organizations.api.serializers import (
     AccountManagerSerializer,
+    PersonSerializer,
     RoleSerializer,
 )
-from organizations.models import Organization
+from organizations.models import Organization, Retailer, Supplier
+
+# Discovery pages: 50 members by default, 100 at most (as documented).
+DISCOVERY_LIMIT = 50
+DISCOVERY_MAX_LIMIT = 100
 
 
 class IntegrationTypeField(serializers.ChoiceField):
@@ -276,3 +284,114 @@ class AccountNumbersSerializer(serializers.Serializer):
                     {name: ["Only the two account numbers can be changed."] for name in unknown}
                 )
         return super().to_internal_value(data)
+
+
+def no_value(path: str) -> Cast:
+    # Typed, so that the shape's prepared statement knows what the parameter is.
+    return Cast(Value(None), TextField())
+
+
+class DiscoveredSerializer(BuiltByDatabase):
+    """A member found in discovery, as the documented Discovery Supplier object, plus
+    `organization_uuid`, `date_joined`, and the caller's `connection_status` with it and
+    `pending_request_uuid` naming it. This product holds no orders or catalog:
+    `fulfillment_percentage` and `number_of_skus` are null."""
+
+    uuid = serializers.UUIDField(help_text="The Supplier's (or Retailer's) UUID, as in a Connection.")
+    name = serializers.CharField(source="organization.name")
+    website = serializers.CharField(source="organization.website")
+    description = serializers.CharField(allow_null=True)
+    fulfillment_percentage = serializers.FloatField(allow_null=True)
+    number_of_skus = serializers.IntegerField(allow_null=True)
+    contact = PersonSerializer(source="organization.primary_contact")
+    organization_uuid = serializers.UUIDField(source="organization_id")
+    date_joined = serializers.DateField(help_text="When it joined discovery.")
+    connection_status = serializers.ChoiceField(
+        choices=Connection.Status.choices, allow_null=True, help_text="Your connection with it, if any."
+    )
+    pending_request_uuid = serializers.UUIDField(allow_null=True, help_text="Your pending request naming it.")
+
+    computed = {
+        "description": lambda path: NullIf(F(f"{path}organization__description"), Value("")),
+        "fulfillment_percentage": no_value,
+        "number_of_skus": no_value,
+        "date_joined": lambda path: Func(
+            F(f"{path}organization__participation__date_joined"), Value("YYYY-MM-DD"), function="TO_CHAR"
+        ),
+        # Filled for the caller by `with_caller_links`.
+        "connection_status": no_value,
+        "pending_request_uuid": no_value,
+    }
+
+
+class DiscoveredSupplierSerializer(DiscoveredSerializer):
+    model = Supplier
+
+
+class DiscoveredRetailerSerializer(DiscoveredSerializer):
+    model = Retailer
+
+
+class DiscoveryFiltersSerializer(serializers.Serializer):
+    initial_character = StrictCharField(
+        required=False,
+        max_length=200,
+        validators=[RegexValidator(r"^[A-Za-z0-9#]", "A letter (A-Z), a digit (0-9) or #.")],
+        help_text="A letter or digit: names starting with it (any case); `#`: names starting with a digit. "
+        "Only the first character counts.",
+    )
+    recent = serializers.IntegerField(
+        required=False, min_value=0, max_value=36500, help_text="Joined discovery in the last N days."
+    )
+    search = StrictCharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Name contains (any case); the closest names first. Blank: no search.",
+    )
+
+    def validate_initial_character(self, value: str) -> str:
+        return value[:1].lower()
+
+
+class PageSerializer(serializers.Serializer):
+    start = serializers.IntegerField(required=False, min_value=0, max_value=MAX_START, default=0)
+    limit = serializers.IntegerField(
+        required=False, min_value=1, default=DISCOVERY_LIMIT, help_text=f"At most {DISCOVERY_MAX_LIMIT}."
+    )
+
+    def validate_limit(self, value: int) -> int:
+        return min(value, DISCOVERY_MAX_LIMIT)
+
+
+SORT_KEYS = ["name", "date_joined"]
+SORT_DIRECTIONS = ["asc", "desc"]
+
+
+class SortSerializer(serializers.Serializer):
+    key = serializers.ChoiceField(choices=SORT_KEYS, default="name")
+    dir = serializers.ChoiceField(choices=SORT_DIRECTIONS, default="asc")
+
+
+class DiscoveryBodySerializer(DiscoveryFiltersSerializer):
+    """What to find, as the documented body: every part optional."""
+
+    pagination = PageSerializer(required=False)
+    sort = SortSerializer(required=False)
+
+    def query(self) -> dict:
+        """The filters, the page and the order, in the form the query parameters give them."""
+        data = dict(self.validated_data)
+        page = data.pop("pagination", None) or PageSerializer(data={}).run_validation({})
+        sort = data.pop("sort", None)
+        return {**data, **page, **({"sort": sort["key"], "dir": sort["dir"]} if sort else {})}
+
+
+class DiscoveryQuerySerializer(DiscoveryFiltersSerializer, PageSerializer):
+    """What to find, as query parameters."""
+
+    sort = serializers.ChoiceField(required=False, choices=SORT_KEYS)
+    dir = serializers.ChoiceField(required=False, choices=SORT_DIRECTIONS, default="asc")
+
+    def query(self) -> dict:
+        return dict(self.validated_data)

@@ -1,11 +1,18 @@
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import status, viewsets
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import generics, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from connections import services
+from connections import selectors, services
 from connections.api.serializers import (
     AccountNumbersSerializer,
     ApproveSerializer,
@@ -14,14 +21,21 @@ from connections.api.serializers import (
     ConnectionSerializer,
     CreatedRequestSerializer,
     DenySerializer,
+    DiscoveredRetailerSerializer,
+    DiscoveredSerializer,
+    DiscoveredSupplierSerializer,
+    DiscoveryBodySerializer,
+    DiscoveryQuerySerializer,
     NewConnectionRequestSerializer,
 )
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
 from connections.selectors import connections_for, finish_integrations, requests_for, with_roles
+from core.exceptions import WrongOrganizationType
+from core.filtering import single_values
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
-from core.pagination import HeaderPagination, StartLimitPagination
+from core.pagination import HeaderPagination, PaginationSerializer, StartLimitPagination
 from core.permissions import ActionPermissionsMixin, IsMember, IsOwner, IsOwnerOrStaff, IsStaff
 from core.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, LINK, LOCATION, X_TOTAL_COUNT, etag
 from organizations.models import Organization
@@ -194,3 +208,76 @@ class ConnectionViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def deactivate(self, request, pk=None):
         return self.respond_with(services.deactivate_connection(connection=self.get_object(), user=request.user))
+
+
+class DiscoveryView(generics.GenericAPIView):
+    """Members of the other type that take part in discovery, with your connection with each
+    and your pending request naming it."""
+
+    permission_classes = (IsAuthenticated, IsMember)
+    # Set by each subclass: who calls it, the key of the list, the shape of each found member.
+    caller_type: str
+    results_key: str
+    serializer_class: type[DiscoveredSerializer]
+
+    def find(self, request, body) -> Response:
+        caller = request.user.organization
+        if caller.org_type != self.caller_type:
+            raise WrongOrganizationType(
+                f"This lists what a {self.caller_type.lower()} finds; your organization is a {caller.org_type.lower()}."
+            )
+        body.is_valid(raise_exception=True)
+        query = body.query()
+        start, limit = query.pop("start"), query.pop("limit")
+        found = selectors.discoverable(caller=caller, **query)
+        page = list(found.values_list("pk", flat=True)[start : start + limit])
+        return Response(
+            {
+                self.results_key: selectors.with_caller_links(caller, self.serializer_class.rows(page)),
+                "pagination": {"total_count": found.count(), "start": start, "limit": limit},
+            }
+        )
+
+    def get(self, request):
+        return self.find(request, DiscoveryQuerySerializer(data=single_values(request.query_params)))
+
+    def post(self, request):
+        return self.find(request, DiscoveryBodySerializer(data=request.data))
+
+
+def discovery_schema(found: str, caller: str, serializer) -> dict:
+    response = inline_serializer(
+        f"Discovered{found.title()}List",
+        {found: serializer(many=True), "pagination": PaginationSerializer()},
+    )
+    wrong_side = OpenApiResponse(description=f"Your organization is not a {caller}.")
+    return {
+        "get": extend_schema(
+            operation_id=f"discovery_{found}_list",
+            summary=f"Find {found} (query parameters)",
+            parameters=[DiscoveryQuerySerializer],
+            responses={200: response, 409: wrong_side},
+        ),
+        "post": extend_schema(
+            operation_id=f"discovery_{found}_find",
+            summary=f"Find {found} (as documented: a body)",
+            request=DiscoveryBodySerializer,
+            responses={200: response, 409: wrong_side},
+        ),
+    }
+
+
+@extend_schema_view(**discovery_schema("suppliers", "retailer", DiscoveredSupplierSerializer))
+@extend_schema(tags=["discovery"])
+class SupplierDiscoveryView(DiscoveryView):
+    caller_type = Organization.Type.RETAILER
+    results_key = "suppliers"
+    serializer_class = DiscoveredSupplierSerializer
+
+
+@extend_schema_view(**discovery_schema("retailers", "supplier", DiscoveredRetailerSerializer))
+@extend_schema(tags=["discovery"])
+class RetailerDiscoveryView(DiscoveryView):
+    caller_type = Organization.Type.SUPPLIER
+    results_key = "retailers"
+    serializer_class = DiscoveredRetailerSerializer

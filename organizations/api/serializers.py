@@ -77,3 +77,41 @@ class LoginResponseSerializer(serializers.Serializer):
     supplier_uuid = serializers.CharField(help_text='The supplier UUID, or "" when not a supplier.')
     org_type = serializers.ChoiceField(choices=Organization.Type.choices, allow_null=True)
     expires_at = serializers.DateTimeField()
+
+
+class ParticipationSerializer(serializers.Serializer):
+    """An organization's participation in discovery; `supplier_uuid` or `retailer_uuid`
+    names its role, as the documented object does."""
+
+    supplier_uuid = serializers.UUIDField(required=False, help_text="For a supplier: the Supplier's UUID.")
+    retailer_uuid = serializers.UUIDField(required=False, help_text="For a retailer: the Retailer's UUID.")
+    is_participating = serializers.BooleanField()
+    discovery_catalog_uuid = serializers.UUIDField(allow_null=True, help_text="Null while not participating.")
+    date_joined = serializers.DateField(allow_null=True, help_text="When it last became visible in discovery.")
+    requested_by = PersonSerializer(allow_null=True, help_text="Who asked for it to be found.")
+    approved_by = AccountManagerSerializer(allow_null=True, help_text="The account manager who put it in.")
+
+    def to_representation(self, participation):
+        organization = participation.organization
+        role = "retailer_uuid" if organization.is_retailer else "supplier_uuid"
+        person_fields = ("uuid", "first_name", "last_name", "email", "phone", "job_title")
+
+        def person(record):
+            return None if record is None else {name: getattr(record, name) for name in person_fields}
+
+        manager = participation.approved_by
+        return {
+            role: str(getattr(organization, role)),
+            "is_participating": participation.is_participating,
+            "discovery_catalog_uuid": participation.discovery_catalog_uuid if participation.is_participating else None,
+            "date_joined": participation.date_joined,
+            "requested_by": person(participation.requested_by),
+            "approved_by": None if manager is None else {"uuid": manager.uuid, "person": person(manager.person)},
+        }
+
+
+class ParticipationChangeSerializer(serializers.Serializer):
+    is_participating = serializers.BooleanField()
+    discovery_catalog_uuid = serializers.UUIDField(
+        required=False, allow_null=True, help_text="Accepted as documented; each participant has one catalog."
+    )

@@ -3,15 +3,22 @@ from django.contrib.auth.signals import user_logged_in
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.models import AuthToken
 from rest_framework import generics, status
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.exceptions import AuthenticationFailed, NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.permissions import IsMember
+from core.permissions import IsMember, IsStaff
 from core.throttling import LoginRateThrottle
 from organizations import services
-from organizations.api.serializers import LoginResponseSerializer, LoginSerializer, OrganizationSerializer
+from organizations.api.serializers import (
+    LoginResponseSerializer,
+    LoginSerializer,
+    OrganizationSerializer,
+    ParticipationChangeSerializer,
+    ParticipationSerializer,
+)
+from organizations.models import Organization, Participation
 
 
 @extend_schema(tags=["organizations"])
@@ -79,3 +86,59 @@ class OrganizationDetailView(generics.GenericAPIView):
     def get(self, request):
         (organization,) = self.serializer_class.rows([request.user.organization_id])
         return Response(organization)
+
+
+def organization_in_view(request, org_uuid) -> Organization:
+    """The organization named in the URL, if the caller may see its participation: staff see
+    every organization's, a member only its own (anything else is a 404)."""
+    organizations = Organization.objects.select_related("retailer", "supplier")
+    if not request.user.is_staff:
+        organizations = organizations.filter(pk=request.user.organization_id)
+    organization = organizations.filter(pk=org_uuid).first()
+    if organization is None:
+        raise NotFound()
+    return organization
+
+
+def participation_of(organization: Organization) -> Participation:
+    return Participation.objects.select_related("requested_by", "approved_by__person", "organization").get_or_create(
+        organization=organization
+    )[0]
+
+
+@extend_schema(tags=["discovery"])
+class ParticipationView(generics.GenericAPIView):
+    """An organization's participation in discovery: staff read and change any organization's;
+    a member reads its own."""
+
+    serializer_class = ParticipationSerializer
+
+    def get_permissions(self):
+        return [IsAuthenticated(), *([IsStaff()] if self.request.method == "POST" else [])]
+
+    @extend_schema(operation_id="participation_get")
+    def get(self, request, org_uuid):
+        return Response(ParticipationSerializer(participation_of(organization_in_view(request, org_uuid))).data)
+
+    @extend_schema(operation_id="participation_set", request=ParticipationChangeSerializer)
+    def post(self, request, org_uuid):
+        organization = organization_in_view(request, org_uuid)
+        body = ParticipationChangeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.set_participation(
+            organization=organization, is_participating=body.validated_data["is_participating"], user=request.user
+        )
+        return Response(ParticipationSerializer(participation_of(organization)).data)
+
+
+@extend_schema(tags=["discovery"])
+class ParticipationRequestView(generics.GenericAPIView):
+    """Ask for your organization to be found in discovery; the platform's account managers decide."""
+
+    serializer_class = ParticipationSerializer
+    permission_classes = (IsAuthenticated, IsMember)
+
+    @extend_schema(operation_id="participation_request", request=None)
+    def post(self, request):
+        services.request_participation(organization=request.user.organization, user=request.user)
+        return Response(ParticipationSerializer(participation_of(request.user.organization)).data)
