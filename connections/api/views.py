@@ -57,6 +57,7 @@ class RequestPagination(StartLimitPagination):
         summary="One connection request", description="With an ETag for If-Match.", parameters=[etag(200)]
     ),
 )
+@extend_schema(tags=["connections"])
 class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionRequestSerializer
     pagination_class = RequestPagination
@@ -166,6 +167,7 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
     ),
     retrieve=extend_schema(summary="One connection"),
 )
+@extend_schema(tags=["connections"])
 class ConnectionViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionSerializer
     pagination_class = HeaderPagination

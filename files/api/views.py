@@ -43,6 +43,7 @@ class AnyAcceptNegotiation(BaseContentNegotiation):
         responses={204: None, 422: OpenApiResponse(description="The file is attached to a connection request.")},
     ),
 )
+@extend_schema(tags=["files"])
 class FileViewSet(ActionPermissionsMixin, ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
     serializer_class = FileSerializer
     pagination_class = FilePagination
