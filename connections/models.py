@@ -151,6 +151,12 @@ class ConnectionRequest(models.Model):
                 name="one_pending_request_per_pair",
                 violation_error_message="A pending request to this organization already exists.",
             ),
+            models.UniqueConstraint(
+                fields=["organization", "counterpart"],
+                condition=Q(status="pending", counterpart__isnull=False),
+                name="one_pending_request_per_counterpart",
+                violation_error_message="A pending request to this organization already exists.",
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "approved", "denied", "cancelled"]), name="request_status_known"
             ),

@@ -6,6 +6,8 @@ from uuid import UUID
 
 import orjson
 from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from connections.cron import next_run
@@ -82,14 +84,15 @@ def discoverable(
         roles = roles.filter(
             organization__participation__date_joined__gte=timezone.localdate() - timedelta(days=recent)
         )
-    descending = "-" if dir == "desc" else ""
-    order = {"name": "organization__name", "date_joined": "organization__participation__date_joined"}
+    # Names in the order people read them, whatever their case.
+    by_name = Lower("organization__name")
     if search:
         roles = roles.filter(organization__name__icontains=search)
         if sort is None:
             similarity = TrigramSimilarity("organization__name", search)
-            return roles.annotate(similarity=similarity).order_by("-similarity", "organization__name", "pk")
-    return roles.order_by(f"{descending}{order[sort or 'name']}", "pk")
+            return roles.annotate(similarity=similarity).order_by("-similarity", by_name, "pk")
+    key = F("organization__participation__date_joined") if sort == "date_joined" else by_name
+    return roles.order_by(key.desc() if dir == "desc" else key.asc(), "pk")
 
 
 def with_caller_links(caller: Organization, rows: list[dict]) -> list[dict]:
@@ -114,3 +117,20 @@ def with_caller_links(caller: Organization, rows: list[dict]) -> list[dict]:
         request_uuid = pending.get(UUID(row["organization_uuid"]))
         row["pending_request_uuid"] = None if request_uuid is None else str(request_uuid)
     return rows
+
+
+def nameable_counterpart(caller: Organization, role_uuid: UUID) -> Organization | None:
+    """The organization whose Supplier (for a retailer) or Retailer record has this UUID, if the
+    caller may name it in a request: ACTIVE, and in discovery or already connected to the
+    caller. Anything else is None, so that nothing tells one case from another."""
+    role_model, side = (Supplier, "retailer") if caller.is_retailer else (Retailer, "supplier")
+    connected = Connection.objects.filter(
+        **{f"{side}__organization": caller, role_model.__name__.lower(): OuterRef("pk")}
+    )
+    role = (
+        role_model.objects.select_related("organization__primary_contact")
+        .filter(pk=role_uuid, organization__status=Organization.Status.ACTIVE)
+        .filter(Q(organization__participation__is_participating=True) | Exists(connected))
+        .first()
+    )
+    return None if role is None else role.organization

@@ -49,18 +49,35 @@ def lock_pending(connection_request: ConnectionRequest, *, if_match: str | None 
     return locked
 
 
+ONE_PENDING_REQUEST = {"one_pending_request_per_pair", "one_pending_request_per_counterpart"}
+
+
 def save_pending(connection_request: ConnectionRequest) -> None:
     """Saves a pending request; a second pending request from one organization to the same
-    name (the database's one_pending_request_per_pair) is a 422."""
+    name or the same named counterpart (the database's constraints) is a 422."""
     try:
         with transaction.atomic():
             connection_request.save()
     except IntegrityError as error:
-        if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) != "one_pending_request_per_pair":
+        if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) not in ONE_PENDING_REQUEST:
             raise
         raise InvalidState(
             f'A pending request from your organization to "{connection_request.org_name}" already exists.'
         ) from None
+
+
+def ensure_not_connected(organization: Organization, counterpart: Organization) -> None:
+    """Two organizations already connected (waiting or active) need no request: a 422 naming it."""
+    retailer, supplier = (organization, counterpart) if organization.is_retailer else (counterpart, organization)
+    live = (
+        Connection.objects.filter(retailer__organization=retailer, supplier__organization=supplier)
+        .exclude(status=Connection.Status.DEACTIVATED)
+        .first()
+    )
+    if live is not None:
+        raise InvalidState(
+            f"{retailer.name} and {supplier.name} are already connected: connection {live.uuid} ({live.status})."
+        )
 
 
 def build_integrations(connection_request: ConnectionRequest, items: Sequence[dict], first_position: int) -> list:
@@ -99,12 +116,16 @@ def create_request(
     additional_information: str = "",
     integrations: Sequence[dict] = (),
     uploaded_files: Sequence[UploadedFile] = (),
+    counterpart: Organization | None = None,
 ) -> ConnectionRequest:
     """A pending request from `organization`, with its integrations (dicts of Integration
-    fields) and files."""
+    fields) and files; naming its `counterpart` when the requester found it in discovery."""
+    if counterpart is not None:
+        ensure_not_connected(organization, counterpart)
     connection_request = ConnectionRequest(
         organization=organization,
         requested_by=user,
+        counterpart=counterpart,
         org_name=org_name,
         contact_name=contact_name,
         contact_phone=contact_phone,

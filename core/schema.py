@@ -1,7 +1,12 @@
 import inspect
 
+from django.core.validators import RegexValidator
 from drf_spectacular import openapi
-from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerExtension
+from drf_spectacular.extensions import (
+    OpenApiAuthenticationExtension,
+    OpenApiSerializerExtension,
+    OpenApiSerializerFieldExtension,
+)
 from drf_spectacular.utils import OpenApiParameter
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -69,6 +74,11 @@ class AutoSchema(openapi.AutoSchema):
             schema["description"] = description
         return schema
 
+    def _get_request_for_media_type(self, serializer, direction="request"):
+        # A body whose fields are each optional, but not all at once (`schema_rules`), is required.
+        schema, required = super()._get_request_for_media_type(serializer, direction)
+        return schema, required or bool(getattr(serializer, "schema_rules", None))
+
 
 def own_doc(documented) -> str:
     own = getattr(documented, "__dict__", {}).get("__doc__")
@@ -99,9 +109,26 @@ class TokenScheme(OpenApiAuthenticationExtension):
         }
 
 
+class StrictText(OpenApiSerializerFieldExtension):
+    """Text fields refuse NUL characters (PostgreSQL cannot store them): the schema says so."""
+
+    target_class = "core.fields.StrictCharField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        # A field's own pattern (a RegexValidator anchored at the start) keeps applying.
+        own = [v.regex.pattern for v in self.target.validators if isinstance(v, RegexValidator)]
+        if isinstance(schema.get("type"), list):
+            # Nullability is added to what an extension returns: leave it to be added once.
+            schema["type"] = next(kind for kind in schema["type"] if kind != "null")
+        return {**schema, "pattern": r"^(?=[^\x00]*$)" + (own[0].removeprefix("^") if own else "")}
+
+
 class AliasedFields(OpenApiSerializerExtension):
     """Documents each accepted alias of a request body's field beside it. A body sends one
-    spelling of each; the schema prefers the field's own name (required ones stay required)."""
+    spelling of each; the schema prefers the field's own name (required ones stay required).
+    A serializer's `schema_rules` (JSON Schema keywords) join its request schema."""
 
     target_class = "core.fields.AliasedFieldsMixin"
     match_subclasses = True
@@ -129,6 +156,8 @@ class AliasedFields(OpenApiSerializerExtension):
         ]
         if pairs:
             schema["not"] = {"anyOf": pairs}
+        # Rules between fields that properties cannot say (`schema_rules` on the serializer).
+        schema.update(getattr(self.target, "schema_rules", {}))
         return schema
 
 

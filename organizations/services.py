@@ -18,6 +18,7 @@ def create_organization(
     primary_contact: Person | None = None,
     status: str = Organization.Status.PENDING,
     website: str = "",
+    description: str = "",
     account_manager: AccountManager | None = None,
     organization_uuid: uuid.UUID | None = None,
 ) -> Organization:
@@ -29,6 +30,7 @@ def create_organization(
         org_type=org_type,
         status=status,
         website=website,
+        description=description,
         account_manager=account_manager,
         primary_contact=primary_contact or Person.objects.create(**contact),
     )

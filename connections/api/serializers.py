@@ -5,8 +5,10 @@ from django.db.models.functions import Cast, NullIf
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from connections import selectors
 from connections.cron import MAX_LENGTH, validate_cron
 from connections.models import Connection, ConnectionRequest, Integration
+from core.exceptions import WrongOrganizationType
 from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField
 from core.json_sql import BuiltByDatabase
 from core.pagination import MAX_START
@@ -155,11 +157,62 @@ class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serialize
 
 
 class NewConnectionRequestSerializer(ConnectionRequestWriteSerializer):
-    """The body of a new request."""
+    """The body of a new request. Name the counterpart found in discovery with `supplier_uuid`
+    (a retailer asking) or `retailer_uuid` (a supplier asking); then `organization_name` and
+    `primary_contact_name` may be left out: they come from the counterpart."""
 
+    supplier_uuid = serializers.UUIDField(required=False, help_text="The supplier asked for, as discovery lists it.")
+    retailer_uuid = serializers.UUIDField(required=False, help_text="The retailer asked for, as discovery lists it.")
+    organization_name = StrictCharField(
+        source="org_name",
+        required=False,
+        max_length=200,
+        help_text="The organization asked for; required unless it is named by its UUID.",
+    )
+    primary_contact_name = StrictCharField(
+        source="contact_name", required=False, max_length=200, help_text="Required unless the counterpart is named."
+    )
     requested_integrations = NewIntegrationSerializer(
         source="integrations", many=True, required=False, max_length=settings.MAX_INTEGRATIONS_PER_REQUEST
     )
+
+    schema_rules = {
+        "if": {"not": {"anyOf": [{"required": ["supplier_uuid"]}, {"required": ["retailer_uuid"]}]}},
+        "then": {"required": ["organization_name", "primary_contact_name"]},
+    }
+
+    def validate(self, attrs):
+        caller = self.context["organization"]
+        named_as, other = (
+            ("supplier_uuid", "retailer_uuid") if caller.is_retailer else ("retailer_uuid", "supplier_uuid")
+        )
+        if other in attrs:
+            raise WrongOrganizationType(
+                f"Your organization is a {caller.org_type.lower()}: name the counterpart with {named_as}."
+            )
+        if named_as in attrs:
+            counterpart = selectors.nameable_counterpart(caller, attrs.pop(named_as))
+            if counterpart is None:
+                raise serializers.ValidationError(
+                    {named_as: ["No organization that you can name has this UUID: look it up in discovery."]}
+                )
+            contact = counterpart.primary_contact
+            attrs = {
+                "org_name": counterpart.name,
+                "contact_name": contact.full_name,
+                "contact_email": contact.email,
+                "contact_phone": contact.phone or "",
+                **attrs,
+                "counterpart": counterpart,
+            }
+        missing = {
+            name: ["This field is required unless the counterpart is named."]
+            for name, source in (("organization_name", "org_name"), ("primary_contact_name", "contact_name"))
+            if source not in attrs
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
+        return attrs
 
 
 class IntegrationSerializer(BuiltByDatabase):
@@ -183,7 +236,7 @@ class StatusChangeSerializer(BuiltByDatabase):
     by = serializers.UUIDField(source="by_id", allow_null=True, help_text="The user who made the change.")
 
 
-class RequesterSerializer(BuiltByDatabase):
+class OrganizationNameSerializer(BuiltByDatabase):
     uuid = serializers.UUIDField()
     name = serializers.CharField()
     org_type = serializers.ChoiceField(choices=Organization.Type.choices)
@@ -194,7 +247,7 @@ APPROVED = Q(status=ConnectionRequest.Status.APPROVED)
 
 class ConnectionRequestSerializer(BuiltByDatabase):
     """The Connection Request object: the documented keys, then `status`, `connection_uuid`,
-    `history` and `requester`."""
+    `history`, `requester` and `counterpart`."""
 
     model = ConnectionRequest
 
@@ -215,7 +268,10 @@ class ConnectionRequestSerializer(BuiltByDatabase):
     status = serializers.ChoiceField(choices=ConnectionRequest.Status.choices)
     connection_uuid = serializers.UUIDField(source="connection_id", allow_null=True)
     history = StatusChangeSerializer(many=True)
-    requester = RequesterSerializer(source="organization")
+    requester = OrganizationNameSerializer(source="organization")
+    counterpart = OrganizationNameSerializer(
+        allow_null=True, help_text="The organization asked for, once named (by the requester or by the approval)."
+    )
 
     computed = {
         "is_approved": lambda path: ExpressionWrapper(APPROVED, output_field=BooleanField()),

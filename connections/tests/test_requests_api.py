@@ -31,6 +31,7 @@ READ_KEYS = {
     "connection_uuid",
     "history",
     "requester",
+    "counterpart",
 }
 INTEGRATION_KEYS = {
     "record_uuid",

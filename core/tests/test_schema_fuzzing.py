@@ -60,6 +60,12 @@ STATE_DEPENDENT = [
         "a generated UUID names no file the caller uploaded",
     ),
     (
+        "POST /timp/organizations/connections/request/",
+        400,
+        "No organization that you can name",
+        "a generated UUID names no member the caller can find in discovery",
+    ),
+    (
         "POST /timp/organizations/files/upload/",
         400,
         '"non_field_errors"',
