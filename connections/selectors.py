@@ -6,7 +6,7 @@ from uuid import UUID
 
 import orjson
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -15,7 +15,7 @@ from connections.models import Connection, ConnectionRequest
 from core.fields import iso_datetime
 from core.masking import mask_url_credentials
 from organizations.api.serializers import RetailerSerializer, SupplierSerializer
-from organizations.models import Organization, Retailer, Supplier
+from organizations.models import Organization, Retailer, Supplier, normalized
 
 
 def connections_for(user):
@@ -134,3 +134,72 @@ def nameable_counterpart(caller: Organization, role_uuid: UUID) -> Organization 
         .first()
     )
     return None if role is None else role.organization
+
+
+def other_type(organization: Organization) -> str:
+    return Organization.Type.SUPPLIER if organization.is_retailer else Organization.Type.RETAILER
+
+
+def organizations_that_could_be(connection_request: ConnectionRequest):
+    """Organizations of the type a request asks for, that are not duplicates merged away."""
+    return Organization.objects.filter(
+        org_type=other_type(connection_request.organization), merged_into__isnull=True
+    ).annotate(similarity=TrigramSimilarity("name", connection_request.org_name))
+
+
+def candidate_row(organization: Organization, reasons: list[str] | None = None) -> dict:
+    row = {
+        "uuid": str(organization.uuid),
+        "name": organization.name,
+        "org_type": organization.org_type,
+        "status": organization.status,
+        "similarity": round(organization.similarity, 3),
+    }
+    return row if reasons is None else {**row, "reasons": reasons}
+
+
+def same_name(connection_request: ConnectionRequest) -> list[dict]:
+    """Organizations whose normalized name is the request's (case, spacing, punctuation and
+    legal suffixes aside), on the normalized-name index."""
+    matches = organizations_that_could_be(connection_request).filter(
+        normalized_name=normalized(Value(connection_request.org_name))
+    )
+    return [candidate_row(organization) for organization in matches.order_by("name", "uuid")]
+
+
+CANDIDATES = 10
+# Below this trigram similarity a name alone is no evidence.
+SIMILAR = 0.3
+
+
+def candidates(connection_request: ConnectionRequest) -> list[dict]:
+    """Up to CANDIDATES organizations the request may mean, best first: the same normalized
+    name, then a similar one (PostgreSQL trigram similarity, on the trigram index), with the
+    domain of the request's contact email as further evidence (the website's or the contact's)."""
+    domain = connection_request.contact_email.rpartition("@")[2].lower()
+    same = Q(normalized_name=normalized(Value(connection_request.org_name)))
+    domain_matches = (
+        Q(website__icontains=domain) | Q(primary_contact__email__iendswith=f"@{domain}") if domain else Q(pk=None)
+    )
+    found = (
+        organizations_that_could_be(connection_request)
+        .select_related("primary_contact")
+        .filter(same | Q(name__trigram_similar=connection_request.org_name) | domain_matches)
+        .annotate(
+            same_name=ExpressionWrapper(same, output_field=BooleanField()),
+            same_domain=ExpressionWrapper(domain_matches, output_field=BooleanField()),
+        )
+        .order_by("-same_name", "-same_domain", "-similarity", "name")[:CANDIDATES]
+    )
+    return [candidate_row(organization, reasons_for(organization, domain)) for organization in found]
+
+
+def reasons_for(organization: Organization, domain: str) -> list[str]:
+    reasons = []
+    if organization.same_name:
+        reasons.append("same name (ignoring case, punctuation and legal suffixes)")
+    elif organization.similarity >= SIMILAR:
+        reasons.append(f"similar name ({organization.similarity:.2f})")
+    if organization.same_domain:
+        reasons.append(f"the contact's email domain ({domain}) is its website's or its contact's")
+    return reasons

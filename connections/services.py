@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from connections import selectors
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
 from core.exceptions import InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
 from files.models import UploadedFile
@@ -207,23 +208,34 @@ def deny_request(*, connection_request: ConnectionRequest, user: User, reason: s
     return locked
 
 
-def counterpart_for(connection_request: ConnectionRequest, organization: Organization | None, manager) -> Organization:
-    """The organization on the other side: the one staff named, or a new PENDING one made
-    from the request's name and contact."""
+def counterpart_for(
+    connection_request: ConnectionRequest,
+    organization: Organization | None,
+    manager,
+    *,
+    create_organization: bool = False,
+) -> Organization:
+    """The organization on the other side: the one the request names, or the one staff
+    named, or (when neither) a new PENDING one made from the request's name and contact, unless
+    organizations of that name exist already: then staff must choose (422 with the candidates)
+    or say `create_organization`."""
     requester = connection_request.organization
     other_type = Organization.Type.SUPPLIER if requester.is_retailer else Organization.Type.RETAILER
-    if organization is None:
-        return create_organization(
-            name=connection_request.org_name,
-            org_type=other_type,
-            status=Organization.Status.PENDING,
-            account_manager=manager,
-            contact={
-                **split_full_name(connection_request.contact_name),
-                "email": connection_request.contact_email,
-                "phone": connection_request.contact_phone or None,
-            },
+    named = connection_request.counterpart
+    if named is not None and organization is not None and organization.pk != named.pk:
+        raise ValidationError(
+            {"organization_uuid": [f"This request names {named.name} ({named.uuid}); approve it without another."]}
         )
+    organization = named or organization
+    if organization is None:
+        matches = selectors.same_name(connection_request) if not create_organization else []
+        if matches:
+            raise InvalidState(
+                f'Organizations named like "{connection_request.org_name}" exist already: approve with the '
+                '"organization_uuid" of one of them, or with "create_organization": true.',
+                extra={"candidates": matches},
+            )
+        return create_organization_from(connection_request, other_type, manager)
     if organization.org_type != other_type:
         raise ValidationError(
             {
@@ -237,9 +249,27 @@ def counterpart_for(connection_request: ConnectionRequest, organization: Organiz
     return organization
 
 
+def create_organization_from(connection_request: ConnectionRequest, org_type: str, manager) -> Organization:
+    return create_organization(
+        name=connection_request.org_name,
+        org_type=org_type,
+        status=Organization.Status.PENDING,
+        account_manager=manager,
+        contact={
+            **split_full_name(connection_request.contact_name),
+            "email": connection_request.contact_email,
+            "phone": connection_request.contact_phone or None,
+        },
+    )
+
+
 @transaction.atomic
 def approve_request(
-    *, connection_request: ConnectionRequest, user: User, organization: Organization | None = None
+    *,
+    connection_request: ConnectionRequest,
+    user: User,
+    organization: Organization | None = None,
+    create_organization: bool = False,
 ) -> Connection:
     """Turns a pending request into a connection waiting for the counterpart's confirmation:
     integrations, files and the account number carry over. A deactivated connection between
@@ -247,7 +277,7 @@ def approve_request(
     locked = lock_pending(connection_request)
     manager = account_manager_for(user)
     requester = locked.organization
-    counterpart = counterpart_for(locked, organization, manager)
+    counterpart = counterpart_for(locked, organization, manager, create_organization=create_organization)
     retailer, supplier = (requester, counterpart) if requester.is_retailer else (counterpart, requester)
     account_number = locked.account_number or None
     number_field = "suppliers_retailer_account_number" if requester.is_retailer else "retailers_supplier_account_number"

@@ -292,8 +292,32 @@ class CreatedRequestSerializer(serializers.Serializer):
 
 class ApproveSerializer(serializers.Serializer):
     organization_uuid = serializers.UUIDField(
-        required=False, help_text="An existing organization to connect; by default one is created from the request."
+        required=False,
+        help_text="An existing organization to connect (a request that names its counterpart needs none); "
+        "without it, one is created from the request.",
     )
+    create_organization = serializers.BooleanField(
+        default=False,
+        help_text="Create a new organization even though organizations of the same name exist.",
+    )
+
+
+class CandidateSerializer(serializers.Serializer):
+    """An organization a request may mean."""
+
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+    org_type = serializers.ChoiceField(choices=Organization.Type.choices)
+    status = serializers.ChoiceField(choices=Organization.Status.choices)
+    similarity = serializers.FloatField(help_text="Trigram similarity of the names, 0 to 1.")
+    reasons = serializers.ListField(child=serializers.CharField(), help_text="Why it may be the one.")
+
+
+class SameNameSerializer(serializers.Serializer):
+    """An approval that would create an organization whose name others have already."""
+
+    detail = serializers.CharField()
+    candidates = CandidateSerializer(many=True)
 
 
 class DenySerializer(serializers.Serializer):

@@ -16,6 +16,7 @@ from connections import selectors, services
 from connections.api.serializers import (
     AccountNumbersSerializer,
     ApproveSerializer,
+    CandidateSerializer,
     ConnectionRequestSerializer,
     ConnectionRequestWriteSerializer,
     ConnectionSerializer,
@@ -27,6 +28,7 @@ from connections.api.serializers import (
     DiscoveryBodySerializer,
     DiscoveryQuerySerializer,
     NewConnectionRequestSerializer,
+    SameNameSerializer,
 )
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
@@ -68,6 +70,7 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
         "partial_update": (IsOwnerOrStaff,),
         "cancel": (IsOwner,),
         "approve": (IsStaff,),
+        "candidates": (IsStaff,),
         "deny": (IsStaff,),
     }
 
@@ -130,7 +133,13 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
     @extend_schema(
         summary="Approve a request (staff)",
         request=ApproveSerializer,
-        responses={200: ConnectionSerializer, 422: WRONG_STATE},
+        responses={
+            200: ConnectionSerializer,
+            422: OpenApiResponse(
+                SameNameSerializer,
+                description="Decided already; or organizations of the same name exist (the candidates).",
+            ),
+        },
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
@@ -143,9 +152,21 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
             if organization is None:
                 raise ValidationError({"organization_uuid": ["No organization has this UUID."]})
         connection = services.approve_request(
-            connection_request=connection_request, user=request.user, organization=organization
+            connection_request=connection_request,
+            user=request.user,
+            organization=organization,
+            create_organization=body.validated_data["create_organization"],
         )
         return Response(with_roles(ConnectionSerializer.rows([connection.pk]))[0])
+
+    @extend_schema(
+        summary="Organizations the request may mean (staff)",
+        description="Up to 10, best first: the same name, a similar one, the contact's email domain.",
+        responses={200: CandidateSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"])
+    def candidates(self, request, pk=None):
+        return Response(selectors.candidates(self.get_object()))
 
     @extend_schema(summary="Deny a request (staff)", request=DenySerializer, responses={**NO_CONTENT, 422: WRONG_STATE})
     @action(detail=True, methods=["post"])

@@ -21,7 +21,7 @@ def connection_request(*, user, **fields) -> ConnectionRequest:
     """A pending request made the way the API makes it: the body (API names, files as
     objects or UUIDs) through the API's serializer, then the service."""
     data = {
-        "organization_name": "Supplier Co",
+        "organization_name": "Prospect Supplier",
         "primary_contact_name": "Sam Supplier",
         "primary_contact_email": "sam@supplier.example",
         "organization_account_number": "R-100",

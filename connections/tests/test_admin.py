@@ -39,7 +39,7 @@ def test_request_list_shows_counts_and_filters(console, retailer_user):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Supplier Co" in html
+    assert "Prospect Supplier" in html
     assert 'class="field-integration_count">1<' in html
     assert 'class="field-file_count">1<' in html
 

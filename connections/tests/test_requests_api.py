@@ -398,7 +398,7 @@ def test_approval_creates_a_waiting_connection_carrying_everything_over(client_f
     assert body["status"] == connection.status == "CONFIRMATION WAITING"
     assert connection.retailer == retailer_user.organization.retailer
     counterpart = connection.supplier.organization
-    assert counterpart.name == "Supplier Co"
+    assert counterpart.name == "Prospect Supplier"
     assert counterpart.status == Organization.Status.PENDING
     assert counterpart.org_type == Organization.Type.SUPPLIER
     assert counterpart.primary_contact.first_name == "Sam"

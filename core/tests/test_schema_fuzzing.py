@@ -74,6 +74,12 @@ STATE_DEPENDENT = [
     (
         "POST /timp/organizations/files/upload/",
         400,
+        "No file was submitted",
+        "a generated binary part may come without a file name: a form field, not a file (RFC 7578)",
+    ),
+    (
+        "POST /timp/organizations/files/upload/",
+        400,
         "The submitted file is empty",
         "a schema's binary string may be empty; a stored file may not",
     ),

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from core.fields import StrictCharField
 from core.json_sql import BuiltByDatabase
 from files.models import UploadedFile
 
@@ -19,6 +20,6 @@ class FileSerializer(BuiltByDatabase):
 
 class FileUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="The file (multipart/form-data).")
-    filename = serializers.CharField(
+    filename = StrictCharField(
         required=False, max_length=200, help_text="Display name; the uploaded file's name by default."
     )
