@@ -1,15 +1,17 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
-from connections import services
+from connections import selectors, services
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, InvalidState
 from core.masking import mask_url_credentials
+from organizations.models import Organization
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -25,6 +27,10 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+def message_of(error: ApplicationError | ValidationError) -> str:
+    return " ".join(error.messages) if isinstance(error, ValidationError) else error.message
+
+
 def apply_each(model_admin, request, objects, change, done_word: str, **kwargs) -> None:
     """Runs a service function on each selected object; what it refuses is reported, one line each."""
     done = 0
@@ -32,10 +38,8 @@ def apply_each(model_admin, request, objects, change, done_word: str, **kwargs) 
         try:
             change(request.user, obj, **kwargs)
             done += 1
-        except ValidationError as error:
-            model_admin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
-        except ApplicationError as error:
-            model_admin.message_user(request, f"{obj}: {error.message}", messages.ERROR)
+        except (ApplicationError, ValidationError) as error:
+            model_admin.message_user(request, f"{obj}: {message_of(error)}", messages.ERROR)
     if done:
         model_admin.message_user(
             request, f"{done} {model_admin.model._meta.verbose_name}(s) {done_word}.", messages.SUCCESS
@@ -72,8 +76,18 @@ class HistoryInline(ReadOnlyInline):
     fields = ["status", "at", "by", "reason"]
 
 
-def approve(user, connection_request: ConnectionRequest) -> None:
-    services.approve_request(connection_request=connection_request, user=user)
+def approve_if_clear(user, connection_request: ConnectionRequest) -> None:
+    """Approves a request whose counterpart is clear: named by the request, or the one
+    organization of its name. Any other needs its approve page."""
+    organization = None
+    if connection_request.counterpart_id is None:
+        matches = selectors.same_name(connection_request)
+        if len(matches) != 1:
+            raise InvalidState(
+                f"{len(matches) or 'No'} organizations have this name: choose on the request's approve page."
+            )
+        organization = Organization.objects.get(pk=matches[0]["uuid"])
+    services.approve_request(connection_request=connection_request, user=user, organization=organization)
 
 
 def deny(user, connection_request: ConnectionRequest, *, reason: str) -> None:
@@ -142,9 +156,56 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
     def file_count(self, connection_request: ConnectionRequest) -> int:
         return connection_request.file_total
 
+    def get_urls(self):
+        approve_page = path(
+            "<path:object_id>/approve/",
+            self.admin_site.admin_view(self.approve_page),
+            name="connections_connectionrequest_approve",
+        )
+        return [approve_page, *super().get_urls()]
+
     @admin.action(description="Approve the selected requests", permissions=["change"])
     def approve(self, request, queryset):
-        apply_each(self, request, queryset, approve, "approved")
+        """One request: its approve page. Several: those whose counterpart is clear."""
+        if queryset.count() == 1:
+            return redirect("admin:connections_connectionrequest_approve", queryset.get().pk)
+        apply_each(self, request, queryset, approve_if_clear, "approved")
+        return None
+
+    def approve_page(self, request, object_id):
+        """Shows the candidates for the counterpart and approves with the one chosen."""
+        connection_request = self.get_object(request, object_id)
+        if connection_request is None or not self.has_change_permission(request, connection_request):
+            raise PermissionDenied
+        if connection_request.status != ConnectionRequest.Status.PENDING:
+            self.message_user(request, f"This request is {connection_request.status}.", messages.ERROR)
+            return redirect("admin:connections_connectionrequest_change", connection_request.pk)
+        if request.method == "POST":
+            link = request.POST.get("link", "")
+            try:
+                connection = services.approve_request(
+                    connection_request=connection_request,
+                    user=request.user,
+                    organization=Organization.objects.filter(pk=link).first() if link != "new" else None,
+                    create_organization=link == "new",
+                )
+            except (ApplicationError, ValidationError) as error:
+                self.message_user(request, message_of(error), messages.ERROR)
+            else:
+                self.message_user(request, f"Approved: {connection} waits for confirmation.", messages.SUCCESS)
+                return redirect("admin:connections_connection_change", connection.pk)
+        return TemplateResponse(
+            request,
+            "admin/connections/connectionrequest/approve.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Approve the request for {connection_request.org_name}",
+                "connection_request": connection_request,
+                "candidates": [] if connection_request.counterpart_id else selectors.candidates(connection_request),
+                "counterpart_type": selectors.other_type(connection_request.organization),
+                "opts": self.model._meta,
+            },
+        )
 
     @admin.action(description="Deny the selected requests (asks for a reason)", permissions=["change"])
     def deny(self, request, queryset):

@@ -11,7 +11,7 @@ from connections.models import Connection, ConnectionRequest
 from connections.tests.factories import ConnectionFactory, connection_request
 from files.tests.factories import uploaded_file
 from organizations.apps import ACCOUNT_MANAGERS_GROUP
-from organizations.tests.factories import UserFactory
+from organizations.tests.factories import SupplierOrganizationFactory, UserFactory
 
 REQUESTS = "/admin/connections/connectionrequest/"
 CONNECTIONS = "/admin/connections/connection/"
@@ -60,7 +60,7 @@ def test_approve_action_creates_the_connection_as_the_api_does(console, client_f
     through_admin = connection_request(user=retailer_user, organization_name="Admin Supplier")
     through_api = connection_request(user=retailer_user, organization_name="Api Supplier")
 
-    response = run_action(console, REQUESTS, "approve", [through_admin])
+    response = console.post(f"{REQUESTS}{through_admin.pk}/approve/", {"link": "new"})
     client_for(staff_user).post(f"/timp/organizations/connections/request/{through_api.uuid}/approve/")
 
     assert response.status_code == 302
@@ -82,14 +82,59 @@ def test_approve_action_creates_the_connection_as_the_api_does(console, client_f
 
 
 def test_approving_a_decided_request_reports_an_error_and_changes_nothing(console, retailer_user):
-    created = connection_request(user=retailer_user)
-    run_action(console, REQUESTS, "approve", [created])
+    created, other = (
+        connection_request(user=retailer_user),
+        connection_request(user=retailer_user, organization_name="B"),
+    )
+    console.post(f"{REQUESTS}{created.pk}/approve/", {"link": "new"})
 
-    response = run_action(console, REQUESTS, "approve", [created])
+    response = run_action(console, REQUESTS, "approve", [created, other])
 
     assert Connection.objects.count() == 1
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("only a pending request can change" in m for m in messages)
+    assert console.get(f"{REQUESTS}{created.pk}/approve/").status_code == 302
+
+
+def test_one_selected_request_opens_its_approve_page_with_the_candidates(console, retailer_user, supplier_user):
+    created = connection_request(user=retailer_user, organization_name="Supplier Co.")
+
+    response = run_action(console, REQUESTS, "approve", [created])
+    page = console.get(response["Location"])
+
+    assert response["Location"] == f"{REQUESTS}{created.pk}/approve/"
+    html = page.content.decode()
+    assert f'value="{supplier_user.organization.uuid}"' in html
+    assert "same name" in html
+    assert 'value="new"' in html
+    assert ConnectionRequest.objects.get().status == "pending"
+
+
+def test_the_approve_page_links_the_chosen_member(console, retailer_user, supplier_user):
+    created = connection_request(user=retailer_user, organization_name="Supplier Co.")
+
+    response = console.post(f"{REQUESTS}{created.pk}/approve/", {"link": str(supplier_user.organization.uuid)})
+
+    connection = Connection.objects.get()
+    assert response["Location"] == f"{CONNECTIONS}{connection.pk}/change/"
+    assert connection.supplier.organization == supplier_user.organization
+
+
+def test_bulk_approval_links_only_clear_requests_and_reports_the_rest(console, retailer_user, supplier_user):
+    SupplierOrganizationFactory(name="Twice Ltd")
+    SupplierOrganizationFactory(name="Twice")
+    one_match = connection_request(user=retailer_user, organization_name="supplier co")
+    two_matches = connection_request(user=retailer_user, organization_name="Twice")
+    no_match = connection_request(user=retailer_user, organization_name="Nobody Yet")
+
+    response = run_action(console, REQUESTS, "approve", [one_match, two_matches, no_match])
+
+    assert Connection.objects.get().supplier.organization == supplier_user.organization
+    statuses = dict(ConnectionRequest.objects.values_list("org_name", "status"))
+    assert statuses == {"supplier co": "approved", "Twice": "pending", "Nobody Yet": "pending"}
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("2 organizations have this name" in m for m in messages), messages
+    assert any("Nobody Yet" in m and "No organizations have this name" in m for m in messages)
 
 
 def test_deny_action_asks_for_a_reason_and_records_it(console, retailer_user):
@@ -138,7 +183,7 @@ def test_deactivate_action(console):
 
 def test_connection_page_names_its_originating_request(console, retailer_user):
     created = connection_request(user=retailer_user, organization_name="Origin Supplier")
-    run_action(console, REQUESTS, "approve", [created])
+    console.post(f"{REQUESTS}{created.pk}/approve/", {"link": "new"})
     connection = Connection.objects.get()
 
     html = console.get(f"{CONNECTIONS}{connection.pk}/change/").content.decode()

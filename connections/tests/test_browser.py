@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group
+from knox.models import AuthToken
+from rest_framework.test import APIClient
 
 from connections.models import Connection
 from connections.tests.factories import connection_request
@@ -46,9 +48,10 @@ def page(monkeypatch):
         browser.close()
 
 
-def test_account_manager_approves_a_request(live_server, page, retailer_user, staff_user):
+def test_account_manager_links_an_existing_supplier(live_server, page, retailer_user, supplier_user, staff_user):
     staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
-    created = connection_request(user=retailer_user, organization_name="Browser Supplier")
+    created = connection_request(user=retailer_user, organization_name="Supplier Co.")
+    supplier = supplier_user.organization
 
     page.goto(f"{live_server.url}/admin/login/?next=/admin/")
     page.fill("#id_username", staff_user.username)
@@ -57,20 +60,27 @@ def test_account_manager_approves_a_request(live_server, page, retailer_user, st
     page.wait_for_selector("text=Connection requests")
 
     page.goto(f"{live_server.url}/admin/connections/connectionrequest/?status__exact=pending")
-    page.click("text=Browser Supplier")
+    page.click("text=Supplier Co.")
     page.wait_for_selector("text=ftp://u:***@host/items")
     page.go_back()
     page.check(f'input[name="_selected_action"][value="{created.pk}"]')
     page.select_option('select[name="action"]', "approve")
     page.click('button[name="index"]')
-    page.wait_for_selector("text=1 connection request(s) approved.")
+    page.wait_for_selector("#candidates")
+    assert "same name" in page.locator("#candidates").inner_text()
+    page.check(f'input[name="link"][value="{supplier.uuid}"]')
+    page.click("input[type=submit][value=Approve]")
+    page.wait_for_selector("text=waits for confirmation")
 
-    page.goto(f"{live_server.url}/admin/connections/connection/")
-    row = page.locator("#result_list tbody tr")
-    assert row.count() == 1
-    assert "Browser Supplier" in row.inner_text()
-    assert "Retailer Co" in row.inner_text()
-    assert Connection.objects.get().status == Connection.Status.CONFIRMATION_WAITING
+    connection = Connection.objects.get()
+    assert connection.status == Connection.Status.CONFIRMATION_WAITING
+    assert connection.supplier.organization == supplier
+    # The supplier's own user now sees it through the API, and confirms it.
+    partner = APIClient()
+    partner.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=supplier_user)[1]}")
+    listed = partner.get("/timp/organizations/connections/").json()
+    assert [item["uuid"] for item in listed] == [str(connection.uuid)]
+    assert partner.post(f"/timp/organizations/connections/{connection.uuid}/confirm/").json()["status"] == "ACTIVE"
 
 
 def test_swagger_ui_renders_the_operations(live_server, page):
