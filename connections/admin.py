@@ -279,3 +279,43 @@ class ConnectionAdmin(admin.ModelAdmin):
     @admin.action(description="Deactivate the selected connections", permissions=["change"])
     def deactivate(self, request, queryset):
         apply_each(self, request, queryset, deactivate, "deactivated")
+
+
+class KeepForm(forms.Form):
+    keep = forms.ModelChoiceField(queryset=Organization.objects.none(), widget=forms.RadioSelect, label="Keep")
+
+
+@admin.action(description="Merge the selected duplicates into one (asks which to keep)", permissions=["change"])
+def merge_duplicates(model_admin, request, queryset):
+    """Merges every selected organization into the one chosen; each refusal is reported."""
+    form = KeepForm(request.POST if "keep" in request.POST else None)
+    form.fields["keep"].queryset = queryset
+    if form.is_valid():
+        keep = form.cleaned_data["keep"]
+        duplicates = queryset.exclude(pk=keep.pk)
+        apply_each(
+            model_admin,
+            request,
+            duplicates,
+            lambda user, duplicate: services.merge_organizations(keep=keep, duplicate=duplicate),
+            "merged",
+        )
+        return None
+    return TemplateResponse(
+        request,
+        "admin/organizations/organization/merge.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": "Merge duplicate organizations",
+            "form": form,
+            "organizations": queryset,
+            "opts": model_admin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+# The organizations' admin gets this action from here: merging moves requests and connections,
+# which the organizations app knows nothing of.
+organization_admin = admin.site.get_model_admin(Organization)
+organization_admin.actions = [*organization_admin.actions, merge_duplicates]

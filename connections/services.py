@@ -15,7 +15,7 @@ from connections.models import Connection, ConnectionRequest, Integration, Reque
 from core.exceptions import InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
-from organizations.models import Organization, User
+from organizations.models import Organization, Participation, User
 from organizations.services import account_manager_for, activate_organization, create_organization, split_full_name
 
 INTEGRATION_FIELDS = ("integration_type", "update_frequency", "file_locations", "file_specs", "rules")
@@ -404,3 +404,75 @@ def refresh_schedules(*, now: datetime | None = None, batch_size: int = 1000) ->
         Integration.objects.bulk_update(batch, ["next_run_at"])
         moved += len(batch)
     return moved
+
+
+@transaction.atomic
+def merge_organizations(*, keep: Organization, duplicate: Organization) -> dict[str, int]:
+    """Moves everything of `duplicate` into `keep`, in one transaction: its users, the requests
+    it made and those naming it, its connections, its files (and what was shared with it) and
+    its discovery participation; then marks it DEACTIVATED, `merged_into` keep. Refuses (and
+    changes nothing) when both are connected to the same counterpart, or have pending
+    requests to the same one. Returns how many of each were moved."""
+    first, second = sorted([keep, duplicate], key=lambda organization: str(organization.pk))
+    locked = {o.pk: o for o in Organization.objects.select_for_update().filter(pk__in=[first.pk, second.pk])}
+    keep, duplicate = locked[keep.pk], locked.get(duplicate.pk)
+    if duplicate is None or duplicate.pk == keep.pk:
+        raise ValidationError({"duplicate": ["Name two different organizations."]})
+    if keep.org_type != duplicate.org_type:
+        raise InvalidState(f"{keep.name} is a {keep.org_type} and {duplicate.name} a {duplicate.org_type}.")
+    for organization in (keep, duplicate):
+        if organization.merged_into_id is not None:
+            raise InvalidState(f"{organization.name} was merged into another organization already.")
+    side, other = ("retailer", "supplier") if keep.is_retailer else ("supplier", "retailer")
+    kept_role, duplicate_role = getattr(keep, side), getattr(duplicate, side)
+    moved_connections = Connection.objects.filter(**{side: duplicate_role})
+    both = Connection.objects.filter(**{side: kept_role, f"{other}__in": moved_connections.values(other)})
+    if both.exists():
+        names = ", ".join(sorted({str(getattr(connection, other)) for connection in both.select_related(other)}))
+        raise InvalidState(f"Both are connected to {names}: one connection per pair. Nothing was changed.")
+    moved = {
+        "users": User.objects.filter(organization=duplicate).update(organization=keep),
+        "connections": moved_connections.update(**{side: kept_role}),
+        "files": UploadedFile.objects.filter(organization=duplicate).update(organization=keep),
+    }
+    try:
+        with transaction.atomic():
+            moved["requests"] = ConnectionRequest.objects.filter(organization=duplicate).update(organization=keep)
+            moved["requests_naming_it"] = ConnectionRequest.objects.filter(counterpart=duplicate).update(
+                counterpart=keep
+            )
+    except IntegrityError:
+        raise InvalidState(
+            "Both have pending requests to the same organization (or from the same one): cancel or decide one "
+            "first. Nothing was changed."
+        ) from None
+    moved["shared_files"] = move_shares(duplicate, keep)
+    moved["participation"] = move_participation(duplicate, keep)
+    duplicate.status = Organization.Status.DEACTIVATED
+    duplicate.merged_into = keep
+    duplicate.save(update_fields=["status", "merged_into"])
+    return moved
+
+
+def move_shares(duplicate: Organization, keep: Organization) -> int:
+    shares = UploadedFile.shared_with.through.objects.filter(organization=duplicate)
+    files = list(shares.values_list("uploadedfile_id", flat=True))
+    share_files(files=UploadedFile.objects.filter(pk__in=files).exclude(organization=keep), organization=keep)
+    shares.delete()
+    return len(files)
+
+
+def move_participation(duplicate: Organization, keep: Organization) -> int:
+    """The duplicate's place in discovery goes to the kept organization, unless it has one."""
+    theirs = Participation.objects.filter(organization=duplicate).first()
+    if theirs is None or Participation.objects.filter(organization=keep, is_participating=True).exists():
+        return 0
+    Participation.objects.update_or_create(
+        organization=keep,
+        defaults={
+            field: getattr(theirs, field)
+            for field in ("is_participating", "date_joined", "requested_by", "approved_by", "discovery_catalog_uuid")
+        },
+    )
+    theirs.delete()
+    return 1
