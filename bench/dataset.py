@@ -13,7 +13,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 
 from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
-from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
+from organizations.models import AccountManager, Organization, Participation, Person, Retailer, Supplier, User
 
 ORGANIZATIONS_PER_SIDE = 1000
 ACCOUNT_MANAGERS = 20
@@ -179,3 +179,73 @@ def create_member_with_schedules(name: str, schedule) -> User:
 
 def token_for(user: User) -> str:
     return AuthToken.objects.create(user=user, expiry=timedelta(hours=12))[1]
+
+
+@transaction.atomic
+def join_discovery(organizations: list[Organization]) -> None:
+    """Every organization given takes part in discovery, joined over the last year."""
+    today = timezone.localdate()
+    Participation.objects.bulk_create(
+        (
+            Participation(organization=organization, is_participating=True, date_joined=today - timedelta(days=n % 365))
+            for n, organization in enumerate(organizations)
+        ),
+        batch_size=BATCH,
+    )
+
+
+@transaction.atomic
+def create_organizations_in_bulk(count: int, *, org_type: str, prefix: str, first: int = 0) -> list[Organization]:
+    """`count` ACTIVE organizations of one type, each with its contact and its role record."""
+    contacts = Person.objects.bulk_create(
+        (person(first + n, prefix.lower().replace(" ", "")) for n in range(count)), batch_size=BATCH
+    )
+    now = timezone.now()
+    organizations = Organization.objects.bulk_create(
+        (
+            Organization(
+                name=f"{prefix} {first + n:06d}",
+                website=f"{prefix.lower().replace(' ', '-')}{first + n}.example",
+                org_type=org_type,
+                status=Organization.Status.ACTIVE,
+                active_date=now,
+                primary_contact=contact,
+            )
+            for n, contact in enumerate(contacts)
+        ),
+        batch_size=BATCH,
+    )
+    role_model = Retailer if org_type == Organization.Type.RETAILER else Supplier
+    role_model.objects.bulk_create((role_model(organization=o) for o in organizations), batch_size=BATCH)
+    return organizations
+
+
+def grow_discovery(world: dict, *, to: int) -> None:
+    """More members in discovery, half of each type, until `to` organizations take part."""
+    have = Participation.objects.count()
+    for org_type, prefix in (
+        (Organization.Type.RETAILER, "Grown Retailer"),
+        (Organization.Type.SUPPLIER, "Grown Supplier"),
+    ):
+        join_discovery(create_organizations_in_bulk((to - have) // 2, org_type=org_type, prefix=prefix))
+
+
+@transaction.atomic
+def create_large_member(connections: int) -> User:
+    """A retailer connected to `connections` suppliers of its own; returns its user."""
+    (retailer,) = create_organizations_in_bulk(1, org_type=Organization.Type.RETAILER, prefix="Large Retailer")
+    suppliers = create_organizations_in_bulk(connections, org_type=Organization.Type.SUPPLIER, prefix="Large Supplier")
+    roles = Supplier.objects.filter(organization__in=suppliers).values_list("pk", flat=True)
+    Connection.objects.bulk_create(
+        (
+            Connection(
+                retailer=retailer.retailer,
+                supplier_id=role,
+                status=Connection.Status.ACTIVE,
+                requested_by=Organization.Type.RETAILER,
+            )
+            for role in roles.iterator(chunk_size=BATCH)
+        ),
+        batch_size=BATCH,
+    )
+    return User.objects.create_user("bench-large-member", organization=retailer)

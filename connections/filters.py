@@ -3,6 +3,7 @@ from django.db.models import Q
 
 from connections.models import Connection, ConnectionRequest
 from core.filtering import FilterSet, OrderingFilter
+from organizations.models import Organization
 
 
 class ConnectionRequestFilter(FilterSet):
@@ -33,6 +34,11 @@ class ConnectionFilter(FilterSet):
         fields = ["status", "retailer_uuid", "supplier_uuid"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(
-            Q(retailer__organization__name__icontains=value) | Q(supplier__organization__name__icontains=value)
-        )
+        """The other side's name contains `value` (either side's, for staff): the names are found
+        on the trigram index of organization names, then their connections on the side's index."""
+        names = Organization.objects.filter(name__icontains=value).values("pk")
+        user = self.request.user
+        if user.is_staff:
+            return queryset.filter(Q(retailer__organization__in=names) | Q(supplier__organization__in=names))
+        other = "supplier" if user.organization.is_retailer else "retailer"
+        return queryset.filter(**{f"{other}__organization__in": names})

@@ -18,9 +18,10 @@ class ConnectionQuerySet(models.QuerySet):
             return self.none()
         if user.is_staff:
             return self
-        # An organization is on one side only: filtering that side lets PostgreSQL walk one index.
+        # An organization is on one side only: filtering that side's record lets PostgreSQL walk
+        # one index, in the list's order (the role came with the user, in the token's query).
         side = "retailer" if user.organization.is_retailer else "supplier"
-        return self.filter(**{f"{side}__organization_id": user.organization_id})
+        return self.filter(**{side: getattr(user.organization, side)})
 
 
 class Connection(models.Model):
@@ -58,8 +59,9 @@ class Connection(models.Model):
         ordering = ["-created_date"]
         indexes = [
             models.Index(fields=["status", "-created_date"]),
-            models.Index(fields=["retailer", "-created_date"]),
-            models.Index(fields=["supplier", "-created_date"]),
+            # Each side's list in its order (newest first, then uuid), for any page of any member.
+            models.Index(fields=["retailer", "-created_date", "uuid"], name="connection_retailer_list"),
+            models.Index(fields=["supplier", "-created_date", "uuid"], name="connection_supplier_list"),
             models.Index(fields=["-created_date"]),
         ]
         constraints = [

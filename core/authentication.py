@@ -38,7 +38,7 @@ class TokenAuthentication(auth.TokenAuthentication):
         except (UnicodeDecodeError, TypeError, binascii.Error):
             raise invalid from None
         candidates = get_token_model().objects.filter(token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH])
-        for auth_token in candidates.select_related("user__organization"):
+        for auth_token in candidates.select_related("user__organization__retailer", "user__organization__supplier"):
             if compare_digest(digest, auth_token.digest):
                 if auth_token.expiry is not None and auth_token.expiry < timezone.now():
                     auth_token.delete()

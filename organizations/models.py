@@ -1,11 +1,11 @@
 import uuid
 
 from django.contrib.auth.models import AbstractUser
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Func, Q, Value
-from django.db.models.functions import Lower, Trim
+from django.db.models.functions import Lower, Trim, Upper
 
 NAME_LENGTH = 200
 PHONE_LENGTH = 20
@@ -113,8 +113,13 @@ class Organization(models.Model):
         indexes = [
             models.Index(fields=["org_type", "status"]),
             models.Index(fields=["org_type", "normalized_name"], name="organization_normalized_name"),
-            # Connection search is "name contains": a trigram index serves it.
+            # Lists ordered by a partner's name walk it (a member's connections by supplier_name).
+            models.Index(fields=["name"], name="organization_name"),
+            # Trigram similarity (`%`, similarity()) of names: the candidates for a request.
             GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="organization_name_trgm"),
+            # "Name contains, any case" (Django's icontains is UPPER(name) LIKE UPPER(…)): every name
+            # search, in discovery and in connection lists, walks this trigram index.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="organization_name_contains"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(org_type__in=["RETAILER", "SUPPLIER"]), name="organization_type_known"),
