@@ -23,8 +23,8 @@ class ConnectionFilter(FilterSet):
         fields={
             "created_date": "created_date",
             "status": "status",
-            "retailer_name": "retailer__organization__name",
-            "supplier_name": "supplier__organization__name",
+            "retailer_name": "retailer_name",
+            "supplier_name": "supplier_name",
         },
         help_text="created_date, status, retailer_name or supplier_name; - first for descending.",
     )

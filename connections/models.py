@@ -52,6 +52,10 @@ class Connection(models.Model):
     confirmed_date = models.DateTimeField(null=True, blank=True)
     deactivated_date = models.DateTimeField(null=True, blank=True)
     uploaded_files = models.ManyToManyField(UploadedFile, blank=True, related_name="connections")
+    # Each side's organization name, kept by PostgreSQL (triggers of migration 0005) so that a
+    # member's list sorts by its partners' names on an index of its own, however large.
+    retailer_name = models.CharField(max_length=200, default="", editable=False)
+    supplier_name = models.CharField(max_length=200, default="", editable=False)
 
     objects = ConnectionQuerySet.as_manager()
 
@@ -62,6 +66,8 @@ class Connection(models.Model):
             # Each side's list in its order (newest first, then uuid), for any page of any member.
             models.Index(fields=["retailer", "-created_date", "uuid"], name="connection_retailer_list"),
             models.Index(fields=["supplier", "-created_date", "uuid"], name="connection_supplier_list"),
+            models.Index(fields=["retailer", "supplier_name", "uuid"], name="connection_retailer_by_name"),
+            models.Index(fields=["supplier", "retailer_name", "uuid"], name="connection_supplier_by_name"),
             models.Index(fields=["-created_date"]),
         ]
         constraints = [

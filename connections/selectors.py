@@ -6,8 +6,8 @@ from uuid import UUID
 
 import orjson
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Value
-from django.db.models.functions import Lower
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, TextField, Value
+from django.db.models.functions import Cast, Lower
 from django.utils import timezone
 
 from connections.cron import next_run
@@ -97,25 +97,22 @@ def discoverable(
 
 def with_caller_links(caller: Organization, rows: list[dict]) -> list[dict]:
     """Fills in each found member's `connection_status` with the caller and the caller's
-    `pending_request_uuid` naming it: two queries for the whole page."""
-    roles = [UUID(row["uuid"]) for row in rows]
+    `pending_request_uuid` naming it, from one query for the whole page."""
+    if not rows:
+        return rows
     side, other = ("retailer", "supplier") if caller.is_retailer else ("supplier", "retailer")
-    statuses = dict(
-        Connection.objects.filter(**{f"{side}__organization": caller, f"{other}__in": roles}).values_list(
-            other, "status"
-        )
-    )
-    pending = dict(
-        ConnectionRequest.objects.filter(
-            organization=caller,
-            status=ConnectionRequest.Status.PENDING,
-            counterpart__in=[UUID(row["organization_uuid"]) for row in rows],
-        ).values_list("counterpart", "uuid")
-    )
+    connections = Connection.objects.filter(
+        **{f"{side}__organization": caller, f"{other}__in": [UUID(row["uuid"]) for row in rows]}
+    ).values_list(Value("connection_status"), Cast(other, TextField()), "status")
+    pending = ConnectionRequest.objects.filter(
+        organization=caller,
+        status=ConnectionRequest.Status.PENDING,
+        counterpart__in=[UUID(row["organization_uuid"]) for row in rows],
+    ).values_list(Value("pending_request_uuid"), Cast("counterpart", TextField()), Cast("uuid", TextField()))
+    links = {(key, found): value for key, found, value in connections.union(pending, all=True)}
     for row in rows:
-        row["connection_status"] = statuses.get(UUID(row["uuid"]))
-        request_uuid = pending.get(UUID(row["organization_uuid"]))
-        row["pending_request_uuid"] = None if request_uuid is None else str(request_uuid)
+        row["connection_status"] = links.get(("connection_status", row["uuid"]))
+        row["pending_request_uuid"] = links.get(("pending_request_uuid", row["organization_uuid"]))
     return rows
 
 

@@ -25,7 +25,9 @@ class OrderingFilter(django_filters.ChoiceFilter):
 
     def order(self, queryset, name, value: str):
         descending = value.startswith("-")
-        return queryset.order_by(("-" if descending else "") + self.fields[value.removeprefix("-")])
+        field = ("-" if descending else "") + self.fields[value.removeprefix("-")]
+        # The primary key last: pages of equal values never overlap.
+        return queryset.order_by(field, "-pk" if descending else "pk")
 
 
 def single_values(query_params) -> dict:

@@ -35,11 +35,13 @@ class IsOwnerOrStaff(BasePermission):
 
 
 class ActionPermissionsMixin:
-    """A viewset's rules, in one table: `action_permissions` maps an action to the permission
-    classes it needs besides the viewset's own `permission_classes`."""
+    """A view's rules, in one table: `action_permissions` maps an action of a viewset (or an
+    HTTP method, lower case, of a plain view) to the permission classes it needs besides the
+    view's own `permission_classes`."""
 
     action_permissions: dict[str, tuple] = {}
 
     def get_permissions(self):
-        classes = (*self.permission_classes, *self.action_permissions.get(self.action, ()))
+        action = getattr(self, "action", None) or self.request.method.lower()
+        classes = (*self.permission_classes, *self.action_permissions.get(action, ()))
         return [permission() for permission in classes]

@@ -254,10 +254,16 @@ class DiscoveryView(generics.GenericAPIView):
         start, limit = query.pop("start"), query.pop("limit")
         found = selectors.discoverable(caller=caller, **query)
         page = list(found.values_list("pk", flat=True)[start : start + limit])
+        # A page that is not full, and found, ends the list: its end is the count.
+        last_page = len(page) < limit and (page or start == 0)
         return Response(
             {
                 self.results_key: selectors.with_caller_links(caller, self.serializer_class.rows(page)),
-                "pagination": {"total_count": found.count(), "start": start, "limit": limit},
+                "pagination": {
+                    "total_count": start + len(page) if last_page else found.count(),
+                    "start": start,
+                    "limit": limit,
+                },
             }
         )
 

@@ -326,3 +326,23 @@ def test_a_parameter_given_twice_is_400_naming_it(client_for, retailer_user, que
     assert response.status_code == 400
     name = query.split("=")[0]
     assert response.json()[name] == ["Give this parameter once."]
+
+
+def test_ordering_by_partner_name_follows_renames(client_for, retailer_user):
+    zeta = ConnectionFactory(
+        retailer=retailer_user.organization.retailer, supplier=SupplierOrganizationFactory(name="Zeta").supplier
+    )
+    alpha = ConnectionFactory(
+        retailer=retailer_user.organization.retailer, supplier=SupplierOrganizationFactory(name="Alpha").supplier
+    )
+    client = client_for(retailer_user)
+
+    def by_name() -> list[str]:
+        return [c["uuid"] for c in client.get(CONNECTIONS, {"ordering": "supplier_name"}).json()]
+
+    assert by_name() == [str(alpha.uuid), str(zeta.uuid)]
+    renamed = zeta.supplier.organization
+    renamed.name = "Aardvark"
+    renamed.save()
+    assert by_name() == [str(zeta.uuid), str(alpha.uuid)]
+    assert Connection.objects.get(pk=zeta.pk).supplier_name == "Aardvark"

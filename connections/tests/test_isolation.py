@@ -16,16 +16,35 @@ from core.permissions import IsStaff
 from files.api.views import FileViewSet
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
-from organizations.models import Organization
+from organizations.api.views import ParticipationView
+from organizations.models import Organization, Participation
 
-# How to make an object of each viewset's kind, owned by the given user's organization.
+# How to make an object of each view's kind, owned by the given user's organization.
 OWNERS = {
     FileViewSet: lambda user: uploaded_file(organization=user.organization),
     ConnectionRequestViewSet: lambda user: connection_request(user=user),
     ConnectionViewSet: lambda user: ConnectionFactory(retailer=user.organization.retailer),
+    ParticipationView: lambda user: user.organization,
 }
-ANY_BODY = {"additional_information": "x", "reason": "x", "retailers_supplier_account_number": "x"}
-UUID_GROUP = re.compile(r"\(\?P<pk>[^)]*\)")
+ANY_BODY = {
+    "additional_information": "x",
+    "reason": "x",
+    "retailers_supplier_account_number": "x",
+    "is_participating": True,
+}
+# A router's `(?P<pk>…)` or a path's `<uuid:…>`.
+UUID_GROUP = re.compile(r"\(\?P<pk>[^)]*\)|<uuid:\w+>")
+HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def view_class(callback):
+    return getattr(callback, "cls", None) or callback.view_class
+
+
+def actions_of(callback) -> dict[str, str]:
+    """HTTP method → what `action_permissions` calls it: a viewset's action, a plain view's method."""
+    actions = getattr(callback, "actions", None)
+    return actions or {method: method for method in HTTP_METHODS if hasattr(callback.view_class, method)}
 
 
 def uuid_routes() -> list[tuple[str, str, object]]:
@@ -42,7 +61,7 @@ def uuid_routes() -> list[tuple[str, str, object]]:
     return [
         (path, method.upper(), callback)
         for path, callback in walk(get_resolver().url_patterns, "")
-        for method in getattr(callback, "actions", {"get": None})
+        for method in actions_of(callback)
     ]
 
 
@@ -58,6 +77,7 @@ def database_state() -> dict:
         Connection,
         UploadedFile,
         Organization,
+        Participation,
         IdempotencyRecord,
     )
     return {model.__name__: sorted(map(repr, model.objects.values_list())) for model in models}
@@ -65,7 +85,7 @@ def database_state() -> dict:
 
 def test_every_uuid_route_has_an_owner_factory():
     assert ROUTES, "no UUID routes found"
-    uncovered = {f"{method} {path}" for path, method, view in ROUTES if view.cls not in OWNERS}
+    uncovered = {f"{method} {path}" for path, method, view in ROUTES if view_class(view) not in OWNERS}
     assert not uncovered, f"add these views to OWNERS: {uncovered}"
 
 
@@ -80,10 +100,10 @@ def test_routes_include_the_unprefixed_aliases():
 def test_another_organization_gets_404_and_changes_nothing(
     client_for, retailer_user, other_retailer_user, media_root, path, method, view
 ):
-    owned = OWNERS[view.cls](retailer_user)
+    owned = OWNERS[view_class(view)](retailer_user)
     before, files_before = database_state(), sorted(media_root.rglob("*"))
-    action = view.actions.get(method.lower())
-    staff_only = IsStaff in getattr(view.cls, "action_permissions", {}).get(action, ())
+    action = actions_of(view)[method.lower()]
+    staff_only = IsStaff in getattr(view_class(view), "action_permissions", {}).get(action, ())
 
     response = client_for(other_retailer_user).generic(
         method, path.format(uuid=owned.pk), data=json.dumps(ANY_BODY), content_type="application/json"

@@ -8,7 +8,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.permissions import IsMember, IsStaff
+from core.permissions import ActionPermissionsMixin, IsMember, IsStaff
 from core.throttling import LoginRateThrottle
 from organizations import services
 from organizations.api.serializers import (
@@ -101,20 +101,20 @@ def organization_in_view(request, org_uuid) -> Organization:
 
 
 def participation_of(organization: Organization) -> Participation:
-    return Participation.objects.select_related("requested_by", "approved_by__person", "organization").get_or_create(
+    """Its participation; one that was never asked for reads as not participating."""
+    found = Participation.objects.select_related("requested_by", "approved_by__person").filter(
         organization=organization
-    )[0]
+    )
+    return found.first() or Participation(organization=organization)
 
 
 @extend_schema(tags=["discovery"])
-class ParticipationView(generics.GenericAPIView):
+class ParticipationView(ActionPermissionsMixin, generics.GenericAPIView):
     """An organization's participation in discovery: staff read and change any organization's;
     a member reads its own."""
 
     serializer_class = ParticipationSerializer
-
-    def get_permissions(self):
-        return [IsAuthenticated(), *([IsStaff()] if self.request.method == "POST" else [])]
+    action_permissions = {"post": (IsStaff,)}
 
     @extend_schema(operation_id="participation_get")
     def get(self, request, org_uuid):
