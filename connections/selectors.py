@@ -6,8 +6,8 @@ from uuid import UUID
 
 import orjson
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, TextField, Value
-from django.db.models.functions import Cast, Lower
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from connections.cron import next_run
@@ -95,24 +95,31 @@ def discoverable(
     return roles.order_by(key.desc() if dir == "desc" else key.asc(), "pk")
 
 
-def with_caller_links(caller: Organization, rows: list[dict]) -> list[dict]:
-    """Fills in each found member's `connection_status` with the caller and the caller's
-    `pending_request_uuid` naming it, from one query for the whole page."""
-    if not rows:
-        return rows
+# The caller's connection with each found member, and its pending request naming it, computed
+# in the shapes' own prepared statement: the whole page is one query.
+CALLER_LINKS = """,
+    (SELECT c.status FROM {connections} c WHERE c.{side}_id = %s AND c.{other}_id = shaped.pk),
+    (SELECT r.uuid::text FROM {requests} r
+        WHERE r.organization_id = %s AND r.status = 'pending' AND r.counterpart_id = shaped.organization_id)"""
+
+
+def discovered(caller: Organization, serializer, page: list) -> list[dict]:
+    """The found members of `page`, in its order, shaped, with `connection_status` and
+    `pending_request_uuid` for the caller."""
     side, other = ("retailer", "supplier") if caller.is_retailer else ("supplier", "retailer")
-    connections = Connection.objects.filter(
-        **{f"{side}__organization": caller, f"{other}__in": [UUID(row["uuid"]) for row in rows]}
-    ).values_list(Value("connection_status"), Cast(other, TextField()), "status")
-    pending = ConnectionRequest.objects.filter(
-        organization=caller,
-        status=ConnectionRequest.Status.PENDING,
-        counterpart__in=[UUID(row["organization_uuid"]) for row in rows],
-    ).values_list(Value("pending_request_uuid"), Cast("counterpart", TextField()), Cast("uuid", TextField()))
-    links = {(key, found): value for key, found, value in connections.union(pending, all=True)}
-    for row in rows:
-        row["connection_status"] = links.get(("connection_status", row["uuid"]))
-        row["pending_request_uuid"] = links.get(("pending_request_uuid", row["organization_uuid"]))
+    links = CALLER_LINKS.format(
+        connections=Connection._meta.db_table, requests=ConnectionRequest._meta.db_table, side=side, other=other
+    )
+    found = {
+        str(pk): (text, status, pending)
+        for pk, text, _organization, status, pending in serializer.fetch(
+            "= ANY(%s)", (page,), "organization_id", also=links, also_params=(getattr(caller, side).pk, caller.pk)
+        )
+    }
+    rows = []
+    for pk in page:
+        text, status, pending = found[str(pk)]
+        rows.append({**orjson.loads(text), "connection_status": status, "pending_request_uuid": pending})
     return rows
 
 

@@ -131,13 +131,16 @@ class BuiltByDatabase(serializers.Serializer):
         return shaped.query.sql_with_params()
 
     @classmethod
-    def fetch(cls, condition: str, params: tuple, *columns: str) -> list[tuple]:
-        """(pk, shape text, *columns) of the rows whose `pk` meets `condition`, through a
-        prepared statement (PostgreSQL folds the wrapping into one plan)."""
+    def fetch(
+        cls, condition: str, params: tuple, *columns: str, also: str = "", also_params: tuple = ()
+    ) -> list[tuple]:
+        """(pk, shape text, *columns, *also) of the rows whose `pk` meets `condition`, through a
+        prepared statement (PostgreSQL folds the wrapping into one plan). `also` adds values
+        computed per row (SQL over `shaped`, starting with a comma)."""
         sql, shape_params = cls.shape_sql(*columns)
-        # Both fragments are SQL compiled by Django or written here; values travel as parameters.
-        wrapped = f"SELECT * FROM ({sql}) AS shaped WHERE shaped.pk {condition}"  # noqa: S608
-        return execute_prepared(wrapped, (*shape_params, *params))
+        # Every fragment is SQL compiled by Django or written here; values travel as parameters.
+        wrapped = f"SELECT shaped.*{also} FROM ({sql}) AS shaped WHERE shaped.pk {condition}"  # noqa: S608
+        return execute_prepared(wrapped, (*also_params, *shape_params, *params))
 
     @classmethod
     def rows(cls, pks: list) -> list[dict]:

@@ -398,7 +398,7 @@ class DiscoveredSerializer(BuiltByDatabase):
         "date_joined": lambda path: Func(
             F(f"{path}organization__participation__date_joined"), Value("YYYY-MM-DD"), function="TO_CHAR"
         ),
-        # Filled for the caller by `with_caller_links`.
+        # Filled for the caller by `selectors.discovered`, in the same statement.
         "connection_status": no_value,
         "pending_request_uuid": no_value,
     }

@@ -258,7 +258,7 @@ class DiscoveryView(generics.GenericAPIView):
         last_page = len(page) < limit and (page or start == 0)
         return Response(
             {
-                self.results_key: selectors.with_caller_links(caller, self.serializer_class.rows(page)),
+                self.results_key: selectors.discovered(caller, self.serializer_class, page),
                 "pagination": {
                     "total_count": start + len(page) if last_page else found.count(),
                     "start": start,
