@@ -269,11 +269,14 @@ def check(report: dict) -> dict:
         "met": costly <= COSTLY_CRONS_BUDGET,
     }
     for name in ("discovery_search", "discovery_search_20000"):
-        verdicts[f"{name} ratio >= {DISCOVERY_BUDGET}, on the trigram index"] = {
+        verdicts[f"{name} ratio >= {DISCOVERY_BUDGET}"] = {
             "value": scenarios[name]["ratio"],
-            "met": scenarios[name]["ratio"] >= DISCOVERY_BUDGET
-            and "organization_name_contains" in report["plans"][name],
+            "met": scenarios[name]["ratio"] >= DISCOVERY_BUDGET,
         }
+    # At 2,000 organizations PostgreSQL reads the table's few pages rather than the index (its
+    # cheaper plan, in report["plans"]); from 20,000 on, the search must walk the trigram index.
+    on_index = "organization_name_contains" in report["plans"]["discovery_search_20000"]
+    verdicts["discovery_search_20000 walks the trigram index"] = {"value": on_index, "met": on_index}
     first = scenarios["large_member_first"]["p50_ms"]
     for name in ("large_member_last", "large_member_search", "large_member_by_name"):
         verdicts[f"{name} p50 <= {LARGE_MEMBER_BUDGET} x large_member_first"] = {
