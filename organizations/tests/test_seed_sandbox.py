@@ -86,3 +86,19 @@ def test_development_seeds(settings):
     settings.TIMP_SANDBOX = False
 
     assert seed_json()["retailer"]["token"]
+
+
+def test_sandbox_members_can_be_found_in_discovery(settings, client_for):
+    settings.TIMP_SANDBOX = True
+    out = StringIO()
+    call_command("seed_sandbox", "--json", stdout=out)
+    seeded = json.loads(out.getvalue())
+    retailer = APIClient()
+    retailer.credentials(HTTP_AUTHORIZATION=f"Token {seeded['retailer']['token']}")
+
+    found = retailer.get("/timp/discovery/suppliers/").json()["suppliers"]
+
+    assert {item["organization_uuid"] for item in found} == {
+        seeded["supplier"]["organization_uuid"],
+        seeded["supplier_2"]["organization_uuid"],
+    }

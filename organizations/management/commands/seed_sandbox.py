@@ -75,6 +75,8 @@ class Command(BaseCommand):
                     "job_title": "Integration Lead",
                 },
             )
+            # Partners find the sandbox's members in discovery, as they will find real ones.
+            services.set_participation(organization=organization, is_participating=True, user=staff)
             user, _ = User.objects.update_or_create(
                 username=f"sandbox-{key.replace('_', '-')}", defaults={"organization": organization}
             )
