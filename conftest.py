@@ -1,9 +1,12 @@
 """Personas shared by every app's tests: a retailer, a supplier, another retailer, staff."""
 
 import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from organizations.apps import ACCOUNT_MANAGERS_GROUP
 from organizations.models import User
 from organizations.tests.factories import (
     AccountManagerFactory,
@@ -53,6 +56,15 @@ def supplier_user(account_manager) -> User:
 @pytest.fixture
 def staff_user(account_manager) -> User:
     return account_manager.user
+
+
+@pytest.fixture
+def account_manager_console(staff_user) -> Client:
+    """An account manager's browser: staff, in the Account managers group, not a superuser."""
+    staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
+    browser = Client()
+    browser.force_login(staff_user)
+    return browser
 
 
 @pytest.fixture

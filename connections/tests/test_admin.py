@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Group
 from django.test import Client
 from knox.models import AuthToken
 from rest_framework.test import APIClient
@@ -10,7 +9,6 @@ from rest_framework.test import APIClient
 from connections.models import Connection, ConnectionRequest
 from connections.tests.factories import ConnectionFactory, connection_request
 from files.tests.factories import uploaded_file
-from organizations.apps import ACCOUNT_MANAGERS_GROUP
 from organizations.tests.factories import SupplierOrganizationFactory, UserFactory
 
 REQUESTS = "/admin/connections/connectionrequest/"
@@ -20,12 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def console(staff_user) -> Client:
-    """A browser session of an account manager: staff, in the Account managers group, not superuser."""
-    staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
-    client = Client()
-    client.force_login(staff_user)
-    return client
+def console(account_manager_console) -> Client:
+    return account_manager_console
 
 
 def run_action(client: Client, url: str, action: str, objects, **extra):

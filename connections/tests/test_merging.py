@@ -4,9 +4,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.test import Client
 
 from connections.models import Connection, ConnectionRequest
 from connections.services import merge_organizations
@@ -15,7 +13,6 @@ from connections.tests.test_discovery import participating
 from core.exceptions import InvalidState
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
-from organizations.apps import ACCOUNT_MANAGERS_GROUP
 from organizations.models import Organization, Participation
 from organizations.tests.factories import SupplierOrganizationFactory, UserFactory
 
@@ -129,11 +126,9 @@ def test_the_command_merges_and_explains_refusals(pair, retailer_user):
         call_command("merge_organizations", str(keep.uuid), "nonsense", stdout=out)
 
 
-def test_the_admin_action_asks_which_to_keep_and_merges(pair, staff_user):
+def test_the_admin_action_asks_which_to_keep_and_merges(pair, account_manager_console):
     keep, duplicate = pair
-    staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
-    console = Client()
-    console.force_login(staff_user)
+    console = account_manager_console
     selected = {"action": "merge_duplicates", ACTION_CHECKBOX_NAME: [str(keep.pk), str(duplicate.pk)]}
 
     question = console.post("/admin/organizations/organization/", selected)

@@ -2,11 +2,9 @@ import json
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 
-from organizations.apps import ACCOUNT_MANAGERS_GROUP
 from organizations.models import Organization, User
 from organizations.tests.factories import PersonFactory
 
@@ -45,15 +43,6 @@ def test_every_model_page_opens(staff_user, path):
 
     assert browser.get(f"/admin/organizations/{path}/").status_code == 200
     assert browser.get(f"/admin/organizations/{path}/?q=x").status_code == 200
-
-
-@pytest.fixture
-def account_manager_console(staff_user) -> Client:
-    """An account manager's browser: staff, in the Account managers group, not a superuser."""
-    staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
-    browser = Client()
-    browser.force_login(staff_user)
-    return browser
 
 
 def change_form(user: User, **changes) -> dict:
