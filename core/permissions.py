@@ -34,6 +34,20 @@ class IsOwnerOrStaff(BasePermission):
         return request.user.is_staff or IsOwner().has_object_permission(request, view, obj)
 
 
+def requires(permission: str) -> type[BasePermission]:
+    """The permission class for one permission of the catalogue: a 403 that names it."""
+
+    class Requires(BasePermission):
+        message = f"You need the permission {permission} to do this."
+
+        def has_permission(self, request, view) -> bool:
+            return request.user.is_authenticated and request.user.may(permission)
+
+    Requires.__name__ = Requires.__qualname__ = f"Requires_{permission}"
+    Requires.permission = permission
+    return Requires
+
+
 class ActionPermissionsMixin:
     """A view's rules, in one table: `action_permissions` maps an action of a viewset (or an
     HTTP method, lower case, of a plain view) to the permission classes it needs besides the

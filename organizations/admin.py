@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from knox.models import AuthToken
 
 from organizations import services
+from organizations.catalogue import NAMES
 from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
 
 
@@ -78,6 +79,12 @@ class UserAdmin(DjangoUserAdmin):
     # Account managers look after organizations' people; only superusers touch staff
     # accounts and what makes an account powerful.
     superuser_only_fields = {"is_staff", "is_superuser", "groups", "user_permissions"}
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if not change and obj.organization_id is not None:
+            # A member's first user, made here by staff, looks after its organization: every permission.
+            services.grant_permissions(user=obj, names=NAMES)
 
     def get_queryset(self, request):
         users = super().get_queryset(request)

@@ -1,4 +1,5 @@
 import uuid
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -6,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Func, Q, Value
 from django.db.models.functions import Lower, Trim, Upper
+
+from organizations.catalogue import NAMES
 
 NAME_LENGTH = 200
 PHONE_LENGTH = 20
@@ -212,3 +215,28 @@ class User(AbstractUser):
         super().clean()
         if not self.is_staff and self.organization_id is None:
             raise ValidationError({"organization": "A user who is not staff must belong to an organization."})
+
+    @cached_property
+    def permission_names(self) -> frozenset[str]:
+        """The permissions this user holds (the token's query usually brings them along)."""
+        return frozenset(self.permission_assignments.values_list("name", flat=True))
+
+    def may(self, permission: str) -> bool:
+        """Staff act for the platform and may do anything; a member what it was given."""
+        return self.is_staff or permission in self.permission_names
+
+
+class PermissionAssignment(models.Model):
+    """A permission of the catalogue (`organizations.catalogue`) held by a member's user."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="permission_assignments")
+    name = models.CharField(max_length=50, choices=[(name, name) for name in NAMES])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="permission_assigned_once"),
+            models.CheckConstraint(condition=Q(name__in=NAMES), name="permission_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} may {self.name}"

@@ -1,12 +1,23 @@
 """State changes of organizations, people and tokens."""
 
 import uuid
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
 from knox.models import AuthToken
 
-from organizations.models import AccountManager, Organization, Participation, Person, Retailer, Supplier, User
+from core.exceptions import InvalidState
+from organizations.models import (
+    AccountManager,
+    Organization,
+    Participation,
+    PermissionAssignment,
+    Person,
+    Retailer,
+    Supplier,
+    User,
+)
 
 
 @transaction.atomic
@@ -108,3 +119,29 @@ def set_participation(*, organization: Organization, is_participating: bool, use
     participation.is_participating = is_participating
     participation.save()
     return participation
+
+
+def grant_permissions(*, user: User, names: Iterable[str]) -> None:
+    PermissionAssignment.objects.bulk_create(
+        [PermissionAssignment(user=user, name=name) for name in names], ignore_conflicts=True
+    )
+    user.__dict__.pop("permission_names", None)
+
+
+@transaction.atomic
+def revoke_permissions(*, user: User, names: Iterable[str]) -> None:
+    """Takes permissions away; the last ACTIVE user who can edit the organization's users keeps
+    that permission (422), so that somebody always can."""
+    names = set(names)
+    if "edit_org_users" in names:
+        # Locked in one order, so two revocations at once cannot both take the last editor.
+        editors = list(
+            User.objects.select_for_update()
+            .filter(organization=user.organization_id, is_active=True, permission_assignments__name="edit_org_users")
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if editors == [user.pk]:
+            raise InvalidState(f"{user.username} is the last user who can edit this organization's users.")
+    PermissionAssignment.objects.filter(user=user, name__in=names).delete()
+    user.__dict__.pop("permission_names", None)

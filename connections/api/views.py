@@ -38,7 +38,7 @@ from core.filtering import single_values
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
 from core.pagination import HeaderPagination, PaginationSerializer, StartLimitPagination
-from core.permissions import ActionPermissionsMixin, IsMember, IsOwner, IsOwnerOrStaff, IsStaff
+from core.permissions import ActionPermissionsMixin, IsMember, IsOwner, IsOwnerOrStaff, IsStaff, requires
 from core.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, LINK, LOCATION, X_TOTAL_COUNT, etag
 from organizations.models import Organization
 
@@ -66,9 +66,9 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
     filterset_class = ConnectionRequestFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
     action_permissions = {
-        "create": (IsMember,),
-        "partial_update": (IsOwnerOrStaff,),
-        "cancel": (IsOwner,),
+        "create": (IsMember, requires("request_connections")),
+        "partial_update": (IsOwnerOrStaff, requires("request_connections")),
+        "cancel": (IsOwner, requires("request_connections")),
         "approve": (IsStaff,),
         "candidates": (IsStaff,),
         "deny": (IsStaff,),
@@ -189,8 +189,11 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
     retrieve=extend_schema(summary="One connection"),
 )
 @extend_schema(tags=["connections"])
-class ConnectionViewSet(ShapedReadsMixin, viewsets.GenericViewSet):
+class ConnectionViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionSerializer
+    action_permissions = {
+        action: (requires("manage_connections"),) for action in ("partial_update", "confirm", "deactivate")
+    }
     pagination_class = HeaderPagination
     filterset_class = ConnectionFilter
     http_method_names = ["get", "post", "patch", "head", "options"]

@@ -18,6 +18,7 @@ from files.models import UploadedFile
 from files.tests.factories import uploaded_file
 from organizations.api.views import ParticipationView
 from organizations.models import Organization, Participation
+from organizations.tests.factories import UserFactory
 
 # How to make an object of each view's kind, owned by the given user's organization.
 OWNERS = {
@@ -47,15 +48,15 @@ def actions_of(callback) -> dict[str, str]:
     return actions or {method: method for method in HTTP_METHODS if hasattr(callback.view_class, method)}
 
 
-def uuid_routes() -> list[tuple[str, str, object]]:
-    """(path with {uuid}, HTTP method, view) for every route whose path holds a UUID."""
+def api_routes() -> list[tuple[str, str, object]]:
+    """(path, HTTP method, view) for every route of a DRF view; a UUID in the path is {uuid}."""
 
     def walk(patterns, prefix):
         for pattern in patterns:
             text = str(pattern.pattern).lstrip("^").rstrip("$")
             if isinstance(pattern, URLResolver):
                 yield from walk(pattern.url_patterns, prefix + text)
-            elif isinstance(pattern, URLPattern) and UUID_GROUP.search(text):
+            elif isinstance(pattern, URLPattern) and hasattr(pattern.callback, "cls"):
                 yield "/" + prefix + UUID_GROUP.sub("{uuid}", text), pattern.callback
 
     return [
@@ -63,6 +64,28 @@ def uuid_routes() -> list[tuple[str, str, object]]:
         for path, callback in walk(get_resolver().url_patterns, "")
         for method in actions_of(callback)
     ]
+
+
+def uuid_routes() -> list[tuple[str, str, object]]:
+    """(path with {uuid}, HTTP method, view) for every route whose path holds a UUID."""
+    return [route for route in api_routes() if "{uuid}" in route[0]]
+
+
+def required_permission(view, method: str) -> str | None:
+    """The catalogue permission the view's rules ask for this method, if any."""
+    rules = getattr(view_class(view), "action_permissions", {}).get(actions_of(view)[method.lower()], ())
+    return next((rule.permission for rule in rules if hasattr(rule, "permission")), None)
+
+
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+# POSTs that need no permission of the catalogue: signing in and out, and discovery's
+# searches (reads, with the documented body).
+WITHOUT_PERMISSION = {
+    "/timp/organizations/user-login/",
+    "/timp/organizations/user-logout/",
+    "/timp/discovery/suppliers/",
+    "/timp/discovery/retailers/",
+}
 
 
 ROUTES = uuid_routes()
@@ -110,5 +133,42 @@ def test_another_organization_gets_404_and_changes_nothing(
     )
 
     assert response.status_code == (403 if staff_only else 404), response.content
+    assert database_state() == before
+    assert sorted(media_root.rglob("*")) == files_before
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "view"),
+    [route for route in api_routes() if route[1] in WRITES],
+    ids=[f"{m} {p}" for p, m, _ in api_routes() if m in WRITES],
+)
+def test_every_write_needs_a_permission_or_staff(path, method, view):
+    rules = getattr(view_class(view), "action_permissions", {}).get(actions_of(view)[method.lower()], ())
+
+    assert path in WITHOUT_PERMISSION or IsStaff in rules or required_permission(view, method), (
+        f"{method} {path} declares neither a permission nor staff only"
+    )
+
+
+PERMISSION_ROUTES = [route for route in ROUTES if required_permission(route[2], route[1])]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "method", "view"), PERMISSION_ROUTES, ids=[f"{m} {p}" for p, m, _ in PERMISSION_ROUTES]
+)
+def test_a_member_without_the_permission_gets_403_naming_it_and_changes_nothing(
+    client_for, retailer_user, media_root, path, method, view
+):
+    owned = OWNERS[view_class(view)](retailer_user)
+    colleague = UserFactory(organization=retailer_user.organization, permissions=[])
+    before, files_before = database_state(), sorted(media_root.rglob("*"))
+
+    response = client_for(colleague).generic(
+        method, path.format(uuid=owned.pk), data=json.dumps(ANY_BODY), content_type="application/json"
+    )
+
+    assert response.status_code == 403, response.content
+    assert required_permission(view, method) in response.json()["detail"]
     assert database_state() == before
     assert sorted(media_root.rglob("*")) == files_before

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
 from core.pagination import StartLimitPagination
-from core.permissions import ActionPermissionsMixin, IsMember, IsOwnerOrStaff
+from core.permissions import ActionPermissionsMixin, IsMember, IsOwnerOrStaff, requires
 from core.schema import CONTENT_DISPOSITION, IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
 from core.throttling import TokenRateThrottle, UploadRateThrottle
 from files import services
@@ -47,7 +47,10 @@ class AnyAcceptNegotiation(BaseContentNegotiation):
 class FileViewSet(ActionPermissionsMixin, ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
     serializer_class = FileSerializer
     pagination_class = FilePagination
-    action_permissions = {"upload": (IsMember,), "destroy": (IsOwnerOrStaff,)}
+    action_permissions = {
+        "upload": (IsMember, requires("manage_files")),
+        "destroy": (IsOwnerOrStaff, requires("manage_files")),
+    }
 
     def get_queryset(self):
         return files_for(self.request.user)

@@ -8,7 +8,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.permissions import ActionPermissionsMixin, IsMember, IsStaff
+from core.permissions import ActionPermissionsMixin, IsMember, IsStaff, requires
 from core.throttling import LoginRateThrottle
 from organizations import services
 from organizations.api.serializers import (
@@ -132,11 +132,12 @@ class ParticipationView(ActionPermissionsMixin, generics.GenericAPIView):
 
 
 @extend_schema(tags=["discovery"])
-class ParticipationRequestView(generics.GenericAPIView):
+class ParticipationRequestView(ActionPermissionsMixin, generics.GenericAPIView):
     """Ask for your organization to be found in discovery; the platform's account managers decide."""
 
     serializer_class = ParticipationSerializer
     permission_classes = (IsAuthenticated, IsMember)
+    action_permissions = {"post": (requires("request_connections"),)}
 
     @extend_schema(operation_id="participation_request", request=None)
     def post(self, request):

@@ -2,6 +2,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from organizations import services
+from organizations.catalogue import NAMES
 from organizations.models import AccountManager, Organization, Person, User
 
 PASSWORD = "correct horse battery staple"
@@ -49,6 +50,12 @@ class UserFactory(DjangoModelFactory):
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     organization = factory.SubFactory(OrganizationFactory)
     password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def permissions(user, create, extracted, **kwargs):
+        """Every permission, unless told which (`permissions=[]`: none)."""
+        if create and user.organization_id is not None:
+            services.grant_permissions(user=user, names=NAMES if extracted is None else extracted)
 
 
 class StaffUserFactory(UserFactory):

@@ -13,6 +13,7 @@ from knox.models import AuthToken
 
 from organizations import services
 from organizations.apps import ACCOUNT_MANAGERS_GROUP
+from organizations.catalogue import NAMES
 from organizations.models import Organization, User
 
 # Fixed UUIDs, so the sandbox organizations keep their identity across re-seeding.
@@ -80,6 +81,7 @@ class Command(BaseCommand):
             user, _ = User.objects.update_or_create(
                 username=f"sandbox-{key.replace('_', '-')}", defaults={"organization": organization}
             )
+            services.grant_permissions(user=user, names=NAMES)
             credentials[key] = self.credentials(user, organization)
         return credentials
 
