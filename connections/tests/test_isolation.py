@@ -16,8 +16,9 @@ from core.permissions import IsStaff
 from files.api.views import FileViewSet
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
-from organizations.api.views import ParticipationView
-from organizations.models import Organization, Participation
+from organizations.api.views import ParticipationView, PermissionAssignmentsView
+from organizations.catalogue import BY_NAME
+from organizations.models import Organization, Participation, PermissionAssignment
 from organizations.tests.factories import UserFactory
 
 # How to make an object of each view's kind, owned by the given user's organization.
@@ -26,8 +27,10 @@ OWNERS = {
     ConnectionRequestViewSet: lambda user: connection_request(user=user),
     ConnectionViewSet: lambda user: ConnectionFactory(retailer=user.organization.retailer),
     ParticipationView: lambda user: user.organization,
+    PermissionAssignmentsView: lambda user: user,
 }
 ANY_BODY = {
+    "permission_uuids": [str(BY_NAME["manage_files"].uuid)],
     "additional_information": "x",
     "reason": "x",
     "retailers_supplier_account_number": "x",
@@ -101,6 +104,7 @@ def database_state() -> dict:
         UploadedFile,
         Organization,
         Participation,
+        PermissionAssignment,
         IdempotencyRecord,
     )
     return {model.__name__: sorted(map(repr, model.objects.values_list())) for model in models}

@@ -3,9 +3,11 @@ core/json_sql.py), and the login bodies."""
 
 from django.db.models import TextField, Value
 from django.db.models.functions import Cast, Coalesce
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.json_sql import BuiltByDatabase
+from organizations.catalogue import BY_UUID, PERMISSIONS
 from organizations.models import Organization, Person, Retailer, Supplier
 
 
@@ -64,6 +66,51 @@ class SupplierSerializer(RoleSerializer):
     model = Supplier
 
 
+class PermissionSerializer(serializers.Serializer):
+    """A permission of the catalogue, as documented."""
+
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+    display_name = serializers.CharField()
+    description = serializers.CharField()
+    visibility = serializers.ChoiceField(choices=["SUPPLIER", "RETAILER", "BOTH"])
+    grouping = serializers.CharField()
+
+
+class AssignedPermissionSerializer(serializers.Serializer):
+    assigned = serializers.BooleanField()
+    permission = PermissionSerializer()
+
+
+class OrgUserSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+
+
+class PermissionAssignmentsSerializer(serializers.Serializer):
+    """Every permission of the catalogue, and whether the user holds it."""
+
+    permissions = AssignedPermissionSerializer(many=True)
+    org_user = OrgUserSerializer()
+
+    @staticmethod
+    def of(user) -> dict:
+        held = user.permission_names
+        return {
+            "permissions": [{"assigned": p.name in held, "permission": p} for p in PERMISSIONS],
+            "org_user": {"uuid": user.pk},
+        }
+
+
+class PermissionChangeSerializer(serializers.Serializer):
+    permission_uuids = serializers.ListField(child=serializers.UUIDField(), max_length=len(PERMISSIONS), min_length=1)
+
+    def validate_permission_uuids(self, uuids: list) -> list[str]:
+        unknown = [str(value) for value in uuids if value not in BY_UUID]
+        if unknown:
+            raise serializers.ValidationError(f"No permission has the UUID(s): {', '.join(unknown)}.")
+        return [BY_UUID[value].name for value in uuids]
+
+
 class LoginSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
@@ -77,6 +124,11 @@ class LoginResponseSerializer(serializers.Serializer):
     supplier_uuid = serializers.CharField(help_text='The supplier UUID, or "" when not a supplier.')
     org_type = serializers.ChoiceField(choices=Organization.Type.choices, allow_null=True)
     expires_at = serializers.DateTimeField()
+    permission_assignments = serializers.SerializerMethodField()
+
+    @extend_schema_field(PermissionAssignmentsSerializer)
+    def get_permission_assignments(self, login) -> dict:
+        return PermissionAssignmentsSerializer(PermissionAssignmentsSerializer.of(login["user"])).data
 
 
 class ParticipationSerializer(serializers.Serializer):

@@ -17,8 +17,12 @@ from organizations.api.serializers import (
     OrganizationSerializer,
     ParticipationChangeSerializer,
     ParticipationSerializer,
+    PermissionAssignmentsSerializer,
+    PermissionChangeSerializer,
+    PermissionSerializer,
 )
-from organizations.models import Organization, Participation
+from organizations.catalogue import PERMISSIONS
+from organizations.models import Organization, Participation, User
 
 
 @extend_schema(tags=["organizations"])
@@ -57,6 +61,7 @@ class LoginView(generics.GenericAPIView):
                     "supplier_uuid": organization.supplier_uuid if organization else "",
                     "org_type": organization.org_type if organization else None,
                     "expires_at": token.expiry,
+                    "user": user,
                 }
             ).data
         )
@@ -143,3 +148,65 @@ class ParticipationRequestView(ActionPermissionsMixin, generics.GenericAPIView):
     def post(self, request):
         services.request_participation(organization=request.user.organization, user=request.user)
         return Response(ParticipationSerializer(participation_of(request.user.organization)).data)
+
+
+@extend_schema(tags=["users"])
+class PermissionCatalogueView(APIView):
+    """Every permission a user may be given, with UUIDs that are the same on every deployment."""
+
+    @extend_schema(operation_id="permission_list", responses={200: PermissionSerializer(many=True)})
+    def get(self, request):
+        return Response(PermissionSerializer(PERMISSIONS, many=True).data)
+
+
+@extend_schema(tags=["users"])
+class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView):
+    """A user's permissions: read them (`view_org_users`), add or remove some (`edit_org_users`)."""
+
+    serializer_class = PermissionAssignmentsSerializer
+    permission_classes = (IsAuthenticated, IsMember)
+    action_permissions = {
+        "get": (requires("view_org_users"),),
+        "patch": (requires("edit_org_users"),),
+        "delete": (requires("edit_org_users"),),
+    }
+
+    def colleague(self, user_uuid) -> User:
+        """A user of the caller's organization; any other is a 404."""
+        found = User.objects.filter(pk=user_uuid, organization=self.request.user.organization_id).first()
+        if found is None:
+            raise NotFound()
+        return found
+
+    def answer(self, user: User) -> Response:
+        return Response(PermissionAssignmentsSerializer(PermissionAssignmentsSerializer.of(user)).data)
+
+    @extend_schema(operation_id="user_permissions_get")
+    def get(self, request, user_uuid):
+        return self.answer(self.colleague(user_uuid))
+
+    @extend_schema(
+        operation_id="user_permissions_add",
+        request=PermissionChangeSerializer,
+        responses={200: PermissionAssignmentsSerializer},
+    )
+    def patch(self, request, user_uuid):
+        user, names = self.colleague(user_uuid), self.names(request)
+        services.grant_permissions(user=user, names=names)
+        return self.answer(user)
+
+    @extend_schema(
+        operation_id="user_permissions_remove",
+        request=PermissionChangeSerializer,
+        responses={200: PermissionAssignmentsSerializer, 422: OpenApiResponse(description="The last editor of users.")},
+    )
+    def delete(self, request, user_uuid):
+        user, names = self.colleague(user_uuid), self.names(request)
+        services.revoke_permissions(user=user, names=names)
+        return self.answer(user)
+
+    @staticmethod
+    def names(request) -> list[str]:
+        body = PermissionChangeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return body.validated_data["permission_uuids"]

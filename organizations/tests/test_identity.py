@@ -32,6 +32,7 @@ def test_login_returns_a_token_that_works(anonymous, retailer_user):
         "supplier_uuid",
         "org_type",
         "expires_at",
+        "permission_assignments",
     }
     assert body["org_uuid"] == str(retailer_user.organization.uuid)
     assert body["user_uuid"] == str(retailer_user.pk)
