@@ -3,7 +3,6 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from knox.models import AuthToken
 
 from organizations import services
-from organizations.catalogue import NAMES
 from organizations.models import AccountManager, Organization, Person, Retailer, Supplier, User
 
 
@@ -84,7 +83,7 @@ class UserAdmin(DjangoUserAdmin):
         super().save_model(request, obj, form, change)
         if not change and obj.organization_id is not None:
             # A member's first user, made here by staff, looks after its organization: every permission.
-            services.grant_permissions(user=obj, names=NAMES)
+            services.welcome_member(user=obj)
 
     def get_queryset(self, request):
         users = super().get_queryset(request)

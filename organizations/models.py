@@ -202,6 +202,14 @@ class User(AbstractUser):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
+    person = models.OneToOneField(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user",
+        help_text="The person behind a member's user, as the users API shows it.",
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -219,7 +227,8 @@ class User(AbstractUser):
     @cached_property
     def permission_names(self) -> frozenset[str]:
         """The permissions this user holds (the token's query usually brings them along)."""
-        return frozenset(self.permission_assignments.values_list("name", flat=True))
+        # Through .all(), so that a list of users prefetches them in one query.
+        return frozenset(assignment.name for assignment in self.permission_assignments.all())
 
     def may(self, permission: str) -> bool:
         """Staff act for the platform and may do anything; a member what it was given."""

@@ -8,6 +8,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 
 from core.exceptions import InvalidState
+from organizations.catalogue import NAMES
 from organizations.models import (
     AccountManager,
     Organization,
@@ -93,10 +94,20 @@ def issue_token(*, user: User) -> tuple[AuthToken, str]:
 
 
 def person_for(user: User) -> Person:
-    """The Person who speaks for a user in records that name people (a request to join discovery)."""
-    return Person.objects.create(
-        first_name=user.first_name or user.username, last_name=user.last_name, email=user.email
-    )
+    """The Person behind a user, made from the user's names on first use."""
+    if user.person_id is None:
+        user.person = Person.objects.create(
+            first_name=user.first_name or user.username, last_name=user.last_name, email=user.email
+        )
+        user.save(update_fields=["person"])
+    return user.person
+
+
+def welcome_member(*, user: User, permissions: Iterable[str] = NAMES) -> User:
+    """What every new member's user gets: its Person and its permissions (all, by default)."""
+    person_for(user)
+    grant_permissions(user=user, names=permissions)
+    return user
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from core.permissions import IsStaff
 from files.api.views import FileViewSet
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
-from organizations.api.views import ParticipationView, PermissionAssignmentsView
+from organizations.api.views import ParticipationView, PermissionAssignmentsView, UserDetailView
 from organizations.catalogue import BY_NAME
 from organizations.models import Organization, Participation, PermissionAssignment
 from organizations.tests.factories import UserFactory
@@ -28,6 +28,7 @@ OWNERS = {
     ConnectionViewSet: lambda user: ConnectionFactory(retailer=user.organization.retailer),
     ParticipationView: lambda user: user.organization,
     PermissionAssignmentsView: lambda user: user,
+    UserDetailView: lambda user: user,
 }
 ANY_BODY = {
     "permission_uuids": [str(BY_NAME["manage_files"].uuid)],

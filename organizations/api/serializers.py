@@ -167,3 +167,32 @@ class ParticipationChangeSerializer(serializers.Serializer):
     discovery_catalog_uuid = serializers.UUIDField(
         required=False, allow_null=True, help_text="Accepted as documented; each participant has one catalog."
     )
+
+
+class UserSerializer(serializers.Serializer):
+    """A user of the organization, as documented (`token` is never shown: always null)."""
+
+    uuid = serializers.UUIDField(source="pk")
+    person = PersonSerializer(allow_null=True)
+    permission_assignments = serializers.SerializerMethodField()
+    status = serializers.ChoiceField(choices=["ACTIVE", "INVITED", "DEACTIVATED"])
+    token = serializers.CharField(allow_null=True, default=None, help_text="Always null.")
+
+    @extend_schema_field(PermissionAssignmentsSerializer)
+    def get_permission_assignments(self, user) -> dict:
+        return PermissionAssignmentsSerializer(PermissionAssignmentsSerializer.of(user)).data
+
+    def to_representation(self, user):
+        person = user.person
+        return {
+            "uuid": str(user.pk),
+            "person": None
+            if person is None
+            else {
+                name: getattr(person, name)
+                for name in ("uuid", "first_name", "last_name", "email", "phone", "job_title")
+            },
+            "permission_assignments": self.get_permission_assignments(user),
+            "status": "ACTIVE" if user.is_active else "DEACTIVATED",
+            "token": None,
+        }

@@ -20,6 +20,7 @@ from organizations.api.serializers import (
     PermissionAssignmentsSerializer,
     PermissionChangeSerializer,
     PermissionSerializer,
+    UserSerializer,
 )
 from organizations.catalogue import PERMISSIONS
 from organizations.models import Organization, Participation, User
@@ -210,3 +211,40 @@ class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView)
         body = PermissionChangeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return body.validated_data["permission_uuids"]
+
+
+def colleagues(request):
+    """The users of the caller's organization, with what their shape needs, in two queries."""
+    return (
+        User.objects.filter(organization=request.user.organization_id)
+        .select_related("person")
+        .prefetch_related("permission_assignments")
+        .order_by("username")
+    )
+
+
+@extend_schema(tags=["users"])
+class UserListView(ActionPermissionsMixin, APIView):
+    """The users of your organization (`view_org_users`)."""
+
+    permission_classes = (IsAuthenticated, IsMember)
+    action_permissions = {"get": (requires("view_org_users"),)}
+
+    @extend_schema(operation_id="user_list", responses={200: UserSerializer(many=True)})
+    def get(self, request):
+        return Response(UserSerializer(colleagues(request), many=True).data)
+
+
+@extend_schema(tags=["users"])
+class UserDetailView(ActionPermissionsMixin, APIView):
+    """One user of your organization (`view_org_users`); any other is a 404."""
+
+    permission_classes = (IsAuthenticated, IsMember)
+    action_permissions = {"get": (requires("view_org_users"),)}
+
+    @extend_schema(operation_id="user_get", responses={200: UserSerializer})
+    def get(self, request, user_uuid):
+        user = colleagues(request).filter(pk=user_uuid).first()
+        if user is None:
+            raise NotFound()
+        return Response(UserSerializer(user).data)

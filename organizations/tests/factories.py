@@ -55,7 +55,7 @@ class UserFactory(DjangoModelFactory):
     def permissions(user, create, extracted, **kwargs):
         """Every permission, unless told which (`permissions=[]`: none)."""
         if create and user.organization_id is not None:
-            services.grant_permissions(user=user, names=NAMES if extracted is None else extracted)
+            services.welcome_member(user=user, permissions=NAMES if extracted is None else extracted)
 
 
 class StaffUserFactory(UserFactory):

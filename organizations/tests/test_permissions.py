@@ -138,3 +138,39 @@ def test_checking_a_permission_costs_no_query(client_for, retailer_user, django_
     # token with user and permissions (the check reads these); throttle; the colleague; its permissions
     with django_assert_num_queries(4):
         assert client.get(assignments(retailer_user)).status_code == 200
+
+
+USERS = "/timp/organizations/users/all/"
+
+
+def test_users_of_the_organization_as_documented(
+    client_for, retailer_user, other_retailer_user, django_assert_num_queries
+):
+    colleague = UserFactory(organization=retailer_user.organization, permissions=["view_org_users"], is_active=False)
+    client = client_for(retailer_user)
+
+    # token with permissions; throttle; the users with their person; their permissions
+    with django_assert_num_queries(4):
+        listed = client.get(USERS).json()
+
+    assert [user["uuid"] for user in listed] == [
+        str(user.pk) for user in sorted([retailer_user, colleague], key=lambda user: user.username)
+    ]
+    mine = next(user for user in listed if user["uuid"] == str(retailer_user.pk))
+    assert list(mine) == ["uuid", "person", "permission_assignments", "status", "token"]
+    assert mine["person"]["email"] == retailer_user.email
+    assert mine["token"] is None
+    assert mine["status"] == "ACTIVE"
+    theirs = client.get(f"/timp/organizations/users/detail/{colleague.pk}/").json()
+    assert theirs["status"] == "DEACTIVATED"
+    assert held(theirs["permission_assignments"]) == {"view_org_users"}
+    assert client.get(f"/timp/organizations/users/detail/{other_retailer_user.pk}/").status_code == 404
+
+
+def test_reading_users_needs_view_org_users(client_for, retailer_user):
+    without = UserFactory(organization=retailer_user.organization, permissions=[])
+
+    response = client_for(without).get(USERS)
+
+    assert response.status_code == 403
+    assert "view_org_users" in response.json()["detail"]

@@ -29,7 +29,8 @@ def test_seeding_twice_creates_nothing_new():
     seed_json()
 
     assert [model.objects.count() for model in (Organization, User, Person, AccountManager, AuthToken)] == counts
-    assert counts[:4] == [4, 5, 5, 1]
+    # People: four contacts, the account manager, and the four members' users.
+    assert counts[:4] == [4, 5, 9, 1]
 
 
 def test_json_output_has_working_credentials():

@@ -13,7 +13,6 @@ from knox.models import AuthToken
 
 from organizations import services
 from organizations.apps import ACCOUNT_MANAGERS_GROUP
-from organizations.catalogue import NAMES
 from organizations.models import Organization, User
 
 # Fixed UUIDs, so the sandbox organizations keep their identity across re-seeding.
@@ -81,7 +80,7 @@ class Command(BaseCommand):
             user, _ = User.objects.update_or_create(
                 username=f"sandbox-{key.replace('_', '-')}", defaults={"organization": organization}
             )
-            services.grant_permissions(user=user, names=NAMES)
+            services.welcome_member(user=user)
             credentials[key] = self.credentials(user, organization)
         return credentials
 
