@@ -58,7 +58,8 @@ def execute_prepared(sql: str, params: tuple) -> list[tuple]:
             positional = PLACEHOLDERS.sub(lambda m: "%" if m.group() == "%%" else f"${next(numbers)}", sql)
             cursor.execute(f"PREPARE {name} AS {positional}")
             connection.prepared_statements.add(name)
-        cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+        arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+        cursor.execute(f"EXECUTE {name}{arguments}", params)
         return cursor.fetchall()
 
 

@@ -255,8 +255,8 @@ class DiscoveryView(generics.GenericAPIView):
         body.is_valid(raise_exception=True)
         query = body.query()
         start, limit = query.pop("start"), query.pop("limit")
-        found = selectors.discoverable(caller=caller, **query)
-        page = list(found.values_list("pk", flat=True)[start : start + limit])
+        found = selectors.Discovery(caller=caller, **query)
+        page = found.page(start, limit)
         # A page that is not full, and found, ends the list: its end is the count.
         last_page = len(page) < limit and (page or start == 0)
         return Response(

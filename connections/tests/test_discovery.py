@@ -165,6 +165,7 @@ def test_the_list_costs_the_same_queries_whatever_its_size(client_for, retailer_
     for n in range(30):
         participating(SupplierOrganizationFactory(name=f"Supplier {n:02d}"))
     client = client_for(retailer_user)
+    client.get(SUPPLIERS, {"limit": 1})  # the statements are prepared on first use, once per connection
 
     # token and user; throttle; the page's keys; the shapes with the caller's links; the count
     with django_assert_num_queries(5):
@@ -218,3 +219,17 @@ def test_another_organizations_participation_is_404(client_for, retailer_user, s
     )
 
     assert client_for(retailer_user).get(f"{PARTICIPATION}{supplier_user.organization.uuid}/").status_code == 404
+
+
+def test_search_and_initial_match_wildcards_literally(client_for, retailer_user):
+    participating(SupplierOrganizationFactory(name="100% Cotton"))
+    participating(SupplierOrganizationFactory(name="1000 Cottons"))
+    participating(SupplierOrganizationFactory(name="_Underscore Goods"))
+    client = client_for(retailer_user)
+
+    assert names(client.get(SUPPLIERS, {"search": "100%"})) == ["100% Cotton"]
+    assert names(client.get(SUPPLIERS, {"search": "_"})) == ["_Underscore Goods"]
+    assert names(client.get(SUPPLIERS, {"search": "cotton", "sort": "name", "dir": "desc"})) == [
+        "1000 Cottons",
+        "100% Cotton",
+    ]
