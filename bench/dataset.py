@@ -13,6 +13,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 
 from connections.models import Connection, ConnectionRequest, Integration, RequestStatusChange
+from organizations import services
 from organizations.models import AccountManager, Organization, Participation, Person, Retailer, Supplier, User
 
 ORGANIZATIONS_PER_SIDE = 1000
@@ -57,7 +58,7 @@ def create_organizations() -> dict:
     )
     retailers = Retailer.objects.bulk_create(Retailer(organization=o) for o in organizations[:ORGANIZATIONS_PER_SIDE])
     suppliers = Supplier.objects.bulk_create(Supplier(organization=o) for o in organizations[ORGANIZATIONS_PER_SIDE:])
-    bench_user = User.objects.create_user("bench-retailer", organization=organizations[0])
+    bench_user = services.welcome_member(user=User.objects.create_user("bench-retailer", organization=organizations[0]))
     return {"retailers": retailers, "suppliers": suppliers, "managers": managers, "user": bench_user}
 
 
@@ -174,7 +175,9 @@ def create_member_with_schedules(name: str, schedule) -> User:
         for r, request in enumerate(requests)
         for position in range(COSTLY_INTEGRATIONS)
     )
-    return User.objects.create_user(f"bench-{name.lower().replace(' ', '-')}", organization=organization)
+    return services.welcome_member(
+        user=User.objects.create_user(f"bench-{name.lower().replace(' ', '-')}", organization=organization)
+    )
 
 
 def token_for(user: User) -> str:
@@ -248,4 +251,4 @@ def create_large_member(connections: int) -> User:
         ),
         batch_size=BATCH,
     )
-    return User.objects.create_user("bench-large-member", organization=retailer)
+    return services.welcome_member(user=User.objects.create_user("bench-large-member", organization=retailer))

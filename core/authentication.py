@@ -1,9 +1,6 @@
 import binascii
 from hmac import compare_digest
 
-from django.apps import apps
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef
 from django.utils import timezone
 from knox import auth
 from knox.crypto import hash_token
@@ -41,14 +38,8 @@ class TokenAuthentication(auth.TokenAuthentication):
         except (UnicodeDecodeError, TypeError, binascii.Error):
             raise invalid from None
         candidates = get_token_model().objects.filter(token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH])
-        # The user's permission names come in the same query: checks then cost none.
-        held = ArraySubquery(
-            apps.get_model("organizations", "PermissionAssignment").objects.filter(user=OuterRef("user")).values("name")
-        )
-        found = candidates.select_related("user__organization__retailer", "user__organization__supplier")
-        for auth_token in found.annotate(permission_names=held):
+        for auth_token in candidates.select_related("user__organization__retailer", "user__organization__supplier"):
             if compare_digest(digest, auth_token.digest):
-                auth_token.user.permission_names = frozenset(auth_token.permission_names)
                 if auth_token.expiry is not None and auth_token.expiry < timezone.now():
                     auth_token.delete()
                     raise exceptions.AuthenticationFailed("Token expired.")

@@ -226,7 +226,8 @@ class User(AbstractUser):
 
     @cached_property
     def permission_names(self) -> frozenset[str]:
-        """The permissions this user holds (the token's query usually brings them along)."""
+        """The permissions this user holds: read once per request, at the first check (reads,
+        which need none, never pay for them)."""
         # Through .all(), so that a list of users prefetches them in one query.
         return frozenset(assignment.name for assignment in self.permission_assignments.all())
 

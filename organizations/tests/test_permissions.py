@@ -132,12 +132,26 @@ def test_member_writes_need_their_permission(client_for, retailer_user, permissi
     assert client_for(granted).post(path, body, format="json").status_code in (200, 201)
 
 
-def test_checking_a_permission_costs_no_query(client_for, retailer_user, django_assert_num_queries):
+def test_permissions_are_read_once_per_request(client_for, retailer_user, django_assert_num_queries):
     client = client_for(retailer_user)
 
-    # token with user and permissions (the check reads these); throttle; the colleague; its permissions
-    with django_assert_num_queries(4):
+    # token and user; throttle; the caller's permissions, at the check; the colleague; its permissions
+    with django_assert_num_queries(5):
         assert client.get(assignments(retailer_user)).status_code == 200
+    user = type(retailer_user).objects.get(pk=retailer_user.pk)
+    with django_assert_num_queries(1):
+        assert user.may("view_org_users")
+        assert user.may("manage_files")
+        assert not user.may("no_such_thing")
+
+
+def test_reads_that_need_no_permission_do_not_load_them(client_for, retailer_user, django_assert_num_queries):
+    client = client_for(retailer_user)
+    client.get("/timp/organizations/")  # the shape's statement is prepared on first use
+
+    # token and user; throttle; the organization's shape
+    with django_assert_num_queries(3):
+        assert client.get("/timp/organizations/").status_code == 200
 
 
 USERS = "/timp/organizations/users/all/"
@@ -149,8 +163,9 @@ def test_users_of_the_organization_as_documented(
     colleague = UserFactory(organization=retailer_user.organization, permissions=["view_org_users"], is_active=False)
     client = client_for(retailer_user)
 
-    # token with permissions; throttle; the users with their person; their permissions
-    with django_assert_num_queries(4):
+    # token and user; throttle; the caller's permissions, at the check; the users with their
+    # person; their permissions
+    with django_assert_num_queries(5):
         listed = client.get(USERS).json()
 
     assert [user["uuid"] for user in listed] == [
