@@ -1,6 +1,9 @@
 import binascii
 from hmac import compare_digest
 
+from django.apps import apps
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
 from django.utils import timezone
 from knox import auth
 from knox.crypto import hash_token
@@ -8,6 +11,7 @@ from knox.models import get_token_model
 from knox.settings import CONSTANTS
 from rest_framework import exceptions
 from rest_framework.authentication import get_authorization_header
+from rest_framework.permissions import SAFE_METHODS
 
 SCHEMES = {b"token", b"bearer"}
 
@@ -28,6 +32,8 @@ class TokenAuthentication(auth.TokenAuthentication):
             return None
         if len(words) != 2:
             raise exceptions.AuthenticationFailed("Invalid token header: send `Token <key>` or `Bearer <key>`.")
+        # Writes check a permission: theirs come in the token's query; reads never need them.
+        self.with_permissions = request.method not in SAFE_METHODS
         return self.authenticate_credentials(words[1])
 
     def authenticate_credentials(self, token: bytes):
@@ -38,8 +44,14 @@ class TokenAuthentication(auth.TokenAuthentication):
         except (UnicodeDecodeError, TypeError, binascii.Error):
             raise invalid from None
         candidates = get_token_model().objects.filter(token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH])
-        for auth_token in candidates.select_related("user__organization__retailer", "user__organization__supplier"):
+        found = candidates.select_related("user__organization__retailer", "user__organization__supplier")
+        if getattr(self, "with_permissions", False):
+            held = apps.get_model("organizations", "PermissionAssignment").objects.filter(user=OuterRef("user"))
+            found = found.annotate(permission_names=ArraySubquery(held.values("name")))
+        for auth_token in found:
             if compare_digest(digest, auth_token.digest):
+                if hasattr(auth_token, "permission_names"):
+                    auth_token.user.permission_names = frozenset(auth_token.permission_names)
                 if auth_token.expiry is not None and auth_token.expiry < timezone.now():
                     auth_token.delete()
                     raise exceptions.AuthenticationFailed("Token expired.")
