@@ -220,7 +220,7 @@ def counterpart_for(
     organizations of that name exist already: then staff must choose (422 with the candidates)
     or say `create_organization`."""
     requester = connection_request.organization
-    other_type = Organization.Type.SUPPLIER if requester.is_retailer else Organization.Type.RETAILER
+    other_type = selectors.other_type(requester)
     named = connection_request.counterpart
     if named is not None and organization is not None and organization.pk != named.pk:
         raise ValidationError(

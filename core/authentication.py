@@ -32,11 +32,10 @@ class TokenAuthentication(auth.TokenAuthentication):
             return None
         if len(words) != 2:
             raise exceptions.AuthenticationFailed("Invalid token header: send `Token <key>` or `Bearer <key>`.")
-        # Writes check a permission: theirs come in the token's query; reads never need them.
-        self.with_permissions = request.method not in SAFE_METHODS
-        return self.authenticate_credentials(words[1])
+        # Writes check a permission: theirs come in the token's query; reads seldom need them.
+        return self.authenticate_credentials(words[1], with_permissions=request.method not in SAFE_METHODS)
 
-    def authenticate_credentials(self, token: bytes):
+    def authenticate_credentials(self, token: bytes, *, with_permissions: bool = False):
         invalid = exceptions.AuthenticationFailed("Invalid token.")
         try:
             key = token.decode("utf-8")
@@ -45,7 +44,7 @@ class TokenAuthentication(auth.TokenAuthentication):
             raise invalid from None
         candidates = get_token_model().objects.filter(token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH])
         found = candidates.select_related("user__organization__retailer", "user__organization__supplier")
-        if getattr(self, "with_permissions", False):
+        if with_permissions:
             held = apps.get_model("organizations", "PermissionAssignment").objects.filter(user=OuterRef("user"))
             found = found.annotate(permission_names=ArraySubquery(held.values("name")))
         for auth_token in found:

@@ -9,8 +9,8 @@ class FilterSet(django_filters.FilterSet):
     400 naming it, not its last value taken quietly."""
 
     def is_valid(self) -> bool:
-        for name in self.filters:
-            if hasattr(self.data, "getlist") and len(self.data.getlist(name)) > 1:
+        for name in repeated(self.data):
+            if name in self.filters:
                 self.form.add_error(name, ONCE)
         return super().is_valid()
 
@@ -30,10 +30,14 @@ class OrderingFilter(django_filters.ChoiceFilter):
         return queryset.order_by(field, "-pk" if descending else "pk")
 
 
+def repeated(query_params) -> list[str]:
+    """The parameters given more than once."""
+    return [name for name in query_params if len(query_params.getlist(name)) > 1]
+
+
 def single_values(query_params) -> dict:
     """Query parameters as a dict, each given once (a repeated one is a 400 naming it); an
     empty value counts as absent, as everywhere in the API."""
-    repeated = [name for name in query_params if len(query_params.getlist(name)) > 1]
-    if repeated:
-        raise ValidationError({name: [ONCE] for name in repeated})
+    if names := repeated(query_params):
+        raise ValidationError({name: [ONCE] for name in names})
     return {name: value for name, value in query_params.items() if value != ""}

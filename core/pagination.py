@@ -3,7 +3,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
-from core.filtering import ONCE
+from core.filtering import ONCE, repeated
 
 # Far past any real list, and within what every JSON reader and PostgreSQL's OFFSET take.
 MAX_START = 1_000_000_000
@@ -29,7 +29,7 @@ class StartLimitPagination(LimitOffsetPagination):
 
     @staticmethod
     def read_number(request, name: str, default: int, *, minimum: int, maximum: int | None = None) -> int:
-        if len(request.query_params.getlist(name)) > 1:
+        if name in repeated(request.query_params):
             raise ValidationError({name: [ONCE]})
         raw = request.query_params.get(name, "")
         if raw == "":

@@ -231,6 +231,11 @@ class User(AbstractUser):
         # Through .all(), so that a list of users prefetches them in one query.
         return frozenset(assignment.name for assignment in self.permission_assignments.all())
 
+    def forget_permissions(self) -> None:
+        """After a change of assignments: read them anew, prefetched or not."""
+        self.__dict__.pop("permission_names", None)
+        getattr(self, "_prefetched_objects_cache", {}).pop("permission_assignments", None)
+
     def may(self, permission: str) -> bool:
         """Staff act for the platform and may do anything; a member what it was given."""
         return self.is_staff or permission in self.permission_names

@@ -136,7 +136,7 @@ def grant_permissions(*, user: User, names: Iterable[str]) -> None:
     PermissionAssignment.objects.bulk_create(
         [PermissionAssignment(user=user, name=name) for name in names], ignore_conflicts=True
     )
-    user.__dict__.pop("permission_names", None)
+    user.forget_permissions()
 
 
 @transaction.atomic
@@ -155,4 +155,4 @@ def revoke_permissions(*, user: User, names: Iterable[str]) -> None:
         if editors == [user.pk]:
             raise InvalidState(f"{user.username} is the last user who can edit this organization's users.")
     PermissionAssignment.objects.filter(user=user, name__in=names).delete()
-    user.__dict__.pop("permission_names", None)
+    user.forget_permissions()

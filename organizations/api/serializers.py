@@ -21,6 +21,11 @@ class PersonSerializer(BuiltByDatabase):
     job_title = serializers.CharField(allow_null=True)
 
 
+def person_of(person: Person | None) -> dict | None:
+    """A Person record in PersonSerializer's shape, built in Python (for the few single reads)."""
+    return None if person is None else {name: getattr(person, name) for name in PersonSerializer._declared_fields}
+
+
 class AccountManagerSerializer(BuiltByDatabase):
     uuid = serializers.UUIDField()
     person = PersonSerializer()
@@ -92,13 +97,16 @@ class PermissionAssignmentsSerializer(serializers.Serializer):
     permissions = AssignedPermissionSerializer(many=True)
     org_user = OrgUserSerializer()
 
-    @staticmethod
-    def of(user) -> dict:
+    @classmethod
+    def of(cls, user) -> dict:
+        """The user's assignments, as the API shows them."""
         held = user.permission_names
-        return {
-            "permissions": [{"assigned": p.name in held, "permission": p} for p in PERMISSIONS],
-            "org_user": {"uuid": user.pk},
-        }
+        return cls(
+            {
+                "permissions": [{"assigned": p.name in held, "permission": p} for p in PERMISSIONS],
+                "org_user": {"uuid": user.pk},
+            }
+        ).data
 
 
 class PermissionChangeSerializer(serializers.Serializer):
@@ -128,7 +136,7 @@ class LoginResponseSerializer(serializers.Serializer):
 
     @extend_schema_field(PermissionAssignmentsSerializer)
     def get_permission_assignments(self, login) -> dict:
-        return PermissionAssignmentsSerializer(PermissionAssignmentsSerializer.of(login["user"])).data
+        return PermissionAssignmentsSerializer.of(login["user"])
 
 
 class ParticipationSerializer(serializers.Serializer):
@@ -146,19 +154,14 @@ class ParticipationSerializer(serializers.Serializer):
     def to_representation(self, participation):
         organization = participation.organization
         role = "retailer_uuid" if organization.is_retailer else "supplier_uuid"
-        person_fields = ("uuid", "first_name", "last_name", "email", "phone", "job_title")
-
-        def person(record):
-            return None if record is None else {name: getattr(record, name) for name in person_fields}
-
         manager = participation.approved_by
         return {
             role: str(getattr(organization, role)),
             "is_participating": participation.is_participating,
             "discovery_catalog_uuid": participation.discovery_catalog_uuid if participation.is_participating else None,
             "date_joined": participation.date_joined,
-            "requested_by": person(participation.requested_by),
-            "approved_by": None if manager is None else {"uuid": manager.uuid, "person": person(manager.person)},
+            "requested_by": person_of(participation.requested_by),
+            "approved_by": None if manager is None else {"uuid": manager.uuid, "person": person_of(manager.person)},
         }
 
 
@@ -180,18 +183,12 @@ class UserSerializer(serializers.Serializer):
 
     @extend_schema_field(PermissionAssignmentsSerializer)
     def get_permission_assignments(self, user) -> dict:
-        return PermissionAssignmentsSerializer(PermissionAssignmentsSerializer.of(user)).data
+        return PermissionAssignmentsSerializer.of(user)
 
     def to_representation(self, user):
-        person = user.person
         return {
             "uuid": str(user.pk),
-            "person": None
-            if person is None
-            else {
-                name: getattr(person, name)
-                for name in ("uuid", "first_name", "last_name", "email", "phone", "job_title")
-            },
+            "person": person_of(user.person),
             "permission_assignments": self.get_permission_assignments(user),
             "status": "ACTIVE" if user.is_active else "DEACTIVATED",
             "token": None,

@@ -172,19 +172,12 @@ class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView)
         "delete": (requires("edit_org_users"),),
     }
 
-    def colleague(self, user_uuid) -> User:
-        """A user of the caller's organization; any other is a 404."""
-        found = User.objects.filter(pk=user_uuid, organization=self.request.user.organization_id).first()
-        if found is None:
-            raise NotFound()
-        return found
-
     def answer(self, user: User) -> Response:
-        return Response(PermissionAssignmentsSerializer(PermissionAssignmentsSerializer.of(user)).data)
+        return Response(PermissionAssignmentsSerializer.of(user))
 
     @extend_schema(operation_id="user_permissions_get")
     def get(self, request, user_uuid):
-        return self.answer(self.colleague(user_uuid))
+        return self.answer(colleague(request, user_uuid))
 
     @extend_schema(
         operation_id="user_permissions_add",
@@ -192,7 +185,7 @@ class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView)
         responses={200: PermissionAssignmentsSerializer},
     )
     def patch(self, request, user_uuid):
-        user, names = self.colleague(user_uuid), self.names(request)
+        user, names = colleague(request, user_uuid), self.names(request)
         services.grant_permissions(user=user, names=names)
         return self.answer(user)
 
@@ -202,7 +195,7 @@ class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView)
         responses={200: PermissionAssignmentsSerializer, 422: OpenApiResponse(description="The last editor of users.")},
     )
     def delete(self, request, user_uuid):
-        user, names = self.colleague(user_uuid), self.names(request)
+        user, names = colleague(request, user_uuid), self.names(request)
         services.revoke_permissions(user=user, names=names)
         return self.answer(user)
 
@@ -221,6 +214,14 @@ def colleagues(request):
         .prefetch_related("permission_assignments")
         .order_by("username")
     )
+
+
+def colleague(request, user_uuid) -> User:
+    """A user of the caller's organization; any other is a 404."""
+    found = colleagues(request).filter(pk=user_uuid).first()
+    if found is None:
+        raise NotFound()
+    return found
 
 
 @extend_schema(tags=["users"])
@@ -244,7 +245,4 @@ class UserDetailView(ActionPermissionsMixin, APIView):
 
     @extend_schema(operation_id="user_get", responses={200: UserSerializer})
     def get(self, request, user_uuid):
-        user = colleagues(request).filter(pk=user_uuid).first()
-        if user is None:
-            raise NotFound()
-        return Response(UserSerializer(user).data)
+        return Response(UserSerializer(colleague(request, user_uuid)).data)
