@@ -184,6 +184,11 @@ def token_for(user: User) -> str:
     return AuthToken.objects.create(user=user, expiry=timedelta(hours=12))[1]
 
 
+def api_key_for(user: User) -> str:
+    """A key of the user's organization, made as the API makes them."""
+    return services.create_api_key(organization=user.organization, name="Benchmark", created_by=user)[1]
+
+
 @transaction.atomic
 def join_discovery(organizations: list[Organization]) -> None:
     """Every organization given takes part in discovery, joined over the last year."""

@@ -73,7 +73,18 @@ class RequestFileInline(ReadOnlyInline):
 
 class HistoryInline(ReadOnlyInline):
     model = RequestStatusChange
-    fields = ["status", "at", "by", "reason"]
+    fields = ["status", "at", "author", "reason"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by__api_key")
+
+    @admin.display(description="By")
+    def author(self, change: RequestStatusChange) -> str:
+        """The user, or the API key, that made the change."""
+        if change.by is None:
+            return "—"
+        api_key = getattr(change.by, "api_key", None)
+        return str(api_key) if api_key is not None else change.by.username
 
 
 def approve_if_clear(user, connection_request: ConnectionRequest) -> None:

@@ -16,7 +16,13 @@ from core.exceptions import InvalidState, NotAllowed, PreconditionFailed, WrongO
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
 from organizations.models import Organization, Participation, User
-from organizations.services import account_manager_for, activate_organization, create_organization, split_full_name
+from organizations.services import (
+    account_manager_for,
+    activate_organization,
+    create_organization,
+    invite_contact,
+    split_full_name,
+)
 
 INTEGRATION_FIELDS = ("integration_type", "update_frequency", "file_locations", "file_specs", "rules")
 REQUEST_FIELDS = (
@@ -250,7 +256,8 @@ def counterpart_for(
 
 
 def create_organization_from(connection_request: ConnectionRequest, org_type: str, manager) -> Organization:
-    return create_organization(
+    """A new PENDING organization from the request's name and contact, who is invited."""
+    organization = create_organization(
         name=connection_request.org_name,
         org_type=org_type,
         status=Organization.Status.PENDING,
@@ -261,6 +268,8 @@ def create_organization_from(connection_request: ConnectionRequest, org_type: st
             "phone": connection_request.contact_phone or None,
         },
     )
+    invite_contact(organization=organization)
+    return organization
 
 
 @transaction.atomic

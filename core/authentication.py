@@ -19,7 +19,8 @@ SCHEMES = {b"token", b"bearer"}
 class TokenAuthentication(auth.TokenAuthentication):
     """Knox's `Authorization: Token <key>` check (`Bearer <key>` too), changed in three ways:
 
-    - the user's organization comes in the same query as the token (every view needs it);
+    - the user's organization comes in the same query as the token (every view needs it), and
+      so does the API key the token belongs to, if any (its last use is noted, once a minute);
     - only the presented token is checked for expiry, where Knox also scans (and deletes)
       every other token of the user on every request: `manage.py prune_expired` does that;
     - a header that is not UTF-8 is an invalid token (401), not a server error.
@@ -43,7 +44,9 @@ class TokenAuthentication(auth.TokenAuthentication):
         except (UnicodeDecodeError, TypeError, binascii.Error):
             raise invalid from None
         candidates = get_token_model().objects.filter(token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH])
-        found = candidates.select_related("user__organization__retailer", "user__organization__supplier")
+        found = candidates.select_related(
+            "user__organization__retailer", "user__organization__supplier", "user__api_key"
+        )
         if with_permissions:
             held = apps.get_model("organizations", "PermissionAssignment").objects.filter(user=OuterRef("user"))
             found = found.annotate(permission_names=ArraySubquery(held.values("name")))
@@ -54,5 +57,9 @@ class TokenAuthentication(auth.TokenAuthentication):
                 if auth_token.expiry is not None and auth_token.expiry < timezone.now():
                     auth_token.delete()
                     raise exceptions.AuthenticationFailed("Token expired.")
-                return self.validate_user(auth_token)
+                answer = self.validate_user(auth_token)
+                api_key = getattr(auth_token.user, "api_key", None)
+                if api_key is not None:
+                    api_key.mark_used()
+                return answer
         raise invalid

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
@@ -7,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Func, Q, Value
 from django.db.models.functions import Lower, Trim, Upper
+from django.utils import timezone
 
-from organizations.catalogue import NAMES
+from organizations.catalogue import NAMES, PERMISSIONS
 
 NAME_LENGTH = 200
 PHONE_LENGTH = 20
@@ -198,6 +200,11 @@ class User(AbstractUser):
     """A login. Partner users belong to exactly one organization and act for it; staff (the
     platform's account managers) belong to none."""
 
+    class Status(models.TextChoices):
+        ACTIVE = "ACTIVE"
+        INVITED = "INVITED"
+        DEACTIVATED = "DEACTIVATED"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
@@ -213,6 +220,8 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+        # Password resets find users by email, in any case.
+        indexes = [models.Index(Upper("email"), name="user_email")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_staff=True) | Q(organization__isnull=False), name="user_staff_or_member"
@@ -240,6 +249,14 @@ class User(AbstractUser):
         """Staff act for the platform and may do anything; a member what it was given."""
         return self.is_staff or permission in self.permission_names
 
+    @property
+    def status(self) -> str:
+        """ACTIVE; INVITED until the invitation is accepted (no password was ever set); or
+        DEACTIVATED."""
+        if self.is_active:
+            return self.Status.ACTIVE
+        return self.Status.DEACTIVATED if self.has_usable_password() else self.Status.INVITED
+
 
 class PermissionAssignment(models.Model):
     """A permission of the catalogue (`organizations.catalogue`) held by a member's user."""
@@ -255,3 +272,74 @@ class PermissionAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} may {self.name}"
+
+
+class OneTimeToken(models.Model):
+    """An invitation or a password reset: the link's token, stored as its SHA-256 digest
+    (the token itself is random, so a plain hash is enough)."""
+
+    class Purpose(models.TextChoices):
+        INVITATION = "invitation"
+        PASSWORD_RESET = "password_reset"  # noqa: S105 (a purpose, not a password)
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="one_time_tokens")
+    purpose = models.CharField(max_length=14, choices=Purpose.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "purpose"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} for {self.user}"
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class ApiKey(models.Model):
+    """A key a machine sends instead of a person's token. It acts through a user of its own (the
+    holder of its permissions, and the author of what it changes); the secret is a Knox token
+    without expiry, stored hashed."""
+
+    uuid = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="api_keys")
+    name = models.CharField(max_length=NAME_LENGTH)
+    user = models.OneToOneField(User, on_delete=models.PROTECT, related_name="api_key")
+    token = models.OneToOneField(
+        "knox.AuthToken", on_delete=models.SET_NULL, null=True, blank=True, related_name="api_key"
+    )
+    prefix = models.CharField(max_length=25, help_text="The key's first characters, to recognize it by.")
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "uuid"]
+        indexes = [
+            models.Index(
+                fields=["organization", "-created_at"], condition=Q(revoked_at__isnull=True), name="live_api_keys"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"API key “{self.name}” ({self.prefix}…)"
+
+    @property
+    def permissions(self) -> list:
+        """The permissions of the catalogue that the key holds."""
+        return [permission for permission in PERMISSIONS if permission.name in self.user.permission_names]
+
+    # How often last_used_at is written: at most once a minute per key, not on every request.
+    USE_RESOLUTION = timedelta(minutes=1)
+
+    def mark_used(self) -> None:
+        now = timezone.now()
+        if self.last_used_at is None or self.last_used_at < now - self.USE_RESOLUTION:
+            stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - self.USE_RESOLUTION)
+            ApiKey.objects.filter(stale, pk=self.pk).update(last_used_at=now)
+            self.last_used_at = now

@@ -1,16 +1,25 @@
 """State changes of organizations, people and tokens."""
 
+import hashlib
+import secrets
 import uuid
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from knox.models import AuthToken
 
-from core.exceptions import InvalidState
+from core import mail
+from core.exceptions import InvalidState, NotAllowed
 from organizations.catalogue import NAMES
 from organizations.models import (
     AccountManager,
+    ApiKey,
+    OneTimeToken,
     Organization,
     Participation,
     PermissionAssignment,
@@ -147,8 +156,13 @@ def revoke_permissions(*, user: User, names: Iterable[str]) -> None:
     if "edit_org_users" in names:
         # Locked in one order, so two revocations at once cannot both take the last editor.
         editors = list(
-            User.objects.select_for_update()
-            .filter(organization=user.organization_id, is_active=True, permission_assignments__name="edit_org_users")
+            User.objects.select_for_update(of=("self",))
+            .filter(
+                organization=user.organization_id,
+                is_active=True,
+                api_key__isnull=True,
+                permission_assignments__name="edit_org_users",
+            )
             .order_by("pk")
             .values_list("pk", flat=True)
         )
@@ -156,3 +170,212 @@ def revoke_permissions(*, user: User, names: Iterable[str]) -> None:
             raise InvalidState(f"{user.username} is the last user who can edit this organization's users.")
     PermissionAssignment.objects.filter(user=user, name__in=names).delete()
     user.forget_permissions()
+
+
+def shows_secrets() -> bool:
+    """The docs' "development environment" (DEBUG or the sandbox): answers carry the tokens
+    that otherwise only email delivers."""
+    return settings.DEBUG or settings.TIMP_SANDBOX
+
+
+def digest_of(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def issue_one_time_token(*, user: User, purpose: str, ttl_seconds: int) -> str:
+    """A new link token for `user`, replacing any earlier one of the same purpose; only its
+    digest is kept."""
+    OneTimeToken.objects.filter(user=user, purpose=purpose).delete()
+    token = secrets.token_urlsafe(24)
+    OneTimeToken.objects.create(
+        digest=digest_of(token),
+        user=user,
+        purpose=purpose,
+        expires_at=timezone.now() + timedelta(seconds=ttl_seconds),
+    )
+    return token
+
+
+def find_one_time_token(token: str, purpose: str) -> OneTimeToken | None:
+    return (
+        OneTimeToken.objects.select_related("user__organization")
+        .filter(digest=digest_of(token), purpose=purpose)
+        .first()
+    )
+
+
+def set_password(*, user: User, password: str) -> None:
+    """Sets a password that Django's validators accept (400 with their messages otherwise)."""
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    user.set_password(password)
+
+
+@transaction.atomic
+def invite_user(
+    *,
+    organization: Organization,
+    email: str,
+    first_name: str,
+    last_name: str = "",
+    job_title: str | None = None,
+    person: Person | None = None,
+    permissions: Iterable[str] = (),
+    invited_by: User | None = None,
+) -> tuple[User, str]:
+    """A new INVITED user of the organization (for `person`, or a new Person), who logs in with
+    its email once it has chosen a password through the link emailed to it. Returns the user
+    and the invitation token."""
+    email = User.objects.normalize_email(email)
+    taken = ValidationError({"email": ["A user with this email exists already."]})
+    if User.objects.filter(username__iexact=email).exists():
+        raise taken
+    person = person or Person.objects.create(
+        first_name=first_name, last_name=last_name, email=email, job_title=job_title
+    )
+    user = User(
+        username=email,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        organization=organization,
+        person=person,
+        is_active=False,
+    )
+    user.set_unusable_password()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise taken from None
+    grant_permissions(user=user, names=permissions)
+    return user, send_invitation(user=user, invited_by=invited_by)
+
+
+def invite_contact(*, organization: Organization) -> None:
+    """The primary contact of an organization the platform made (an approval's new counterpart)
+    is invited with every permission, so that somebody there can log in and confirm; unless it
+    has no email, or that email has a user already."""
+    contact = organization.primary_contact
+    if contact.email and not User.objects.filter(username__iexact=contact.email).exists():
+        invite_user(
+            organization=organization,
+            email=contact.email,
+            first_name=contact.first_name,
+            last_name=contact.last_name,
+            person=contact,
+            permissions=NAMES,
+        )
+
+
+def send_invitation(*, user: User, invited_by: User | None = None) -> str:
+    """Emails a new invitation link (an earlier one stops working) and returns its token."""
+    token = issue_one_time_token(
+        user=user, purpose=OneTimeToken.Purpose.INVITATION, ttl_seconds=settings.INVITATION_TTL_SECONDS
+    )
+    mail.send(
+        "organizations/email/invitation",
+        to=user.email,
+        context={
+            "user": user,
+            "organization": user.organization,
+            "invited_by": invited_by and (invited_by.get_full_name() or invited_by.username),
+            "link": f"{settings.PUBLIC_URL}/timp/organizations/accept-invite/{token}/",
+            "hours": settings.INVITATION_TTL_SECONDS // 3600 or 1,
+        },
+    )
+    return token
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: OneTimeToken, password: str) -> User:
+    """The invited user chooses its password and becomes ACTIVE."""
+    if invitation.has_expired:
+        raise InvalidState("This invitation has expired; open its link again for a new one.")
+    user = invitation.user
+    set_password(user=user, password=password)
+    user.is_active = True
+    user.save(update_fields=["password", "is_active"])
+    OneTimeToken.objects.filter(user=user, purpose=OneTimeToken.Purpose.INVITATION).delete()
+    return user
+
+
+@transaction.atomic
+def request_password_reset(*, email: str) -> str | None:
+    """Emails a reset token to each active person's user with this email. Returns the (last)
+    token, or None when no user has the email: the caller must not tell the two apart."""
+    token = None
+    for user in User.objects.filter(email__iexact=email, is_active=True, api_key__isnull=True):
+        token = issue_one_time_token(
+            user=user, purpose=OneTimeToken.Purpose.PASSWORD_RESET, ttl_seconds=settings.PASSWORD_RESET_TTL_SECONDS
+        )
+        mail.send(
+            "organizations/email/password_reset",
+            to=user.email,
+            context={
+                "user": user,
+                "token": token,
+                "link": f"{settings.PUBLIC_URL}/timp/organizations/complete-password/",
+                "hours": settings.PASSWORD_RESET_TTL_SECONDS // 3600 or 1,
+            },
+        )
+    return token
+
+
+@transaction.atomic
+def complete_password_reset(*, reset: OneTimeToken, password: str) -> None:
+    """The new password, after which no reset link and no API token of the user works."""
+    user = reset.user
+    set_password(user=user, password=password)
+    user.save(update_fields=["password"])
+    OneTimeToken.objects.filter(user=user, purpose=OneTimeToken.Purpose.PASSWORD_RESET).delete()
+    AuthToken.objects.filter(user=user).delete()
+
+
+API_KEY_PREFIX = "timp_"
+
+
+@transaction.atomic
+def create_api_key(
+    *,
+    organization: Organization,
+    name: str,
+    permissions: Iterable[str] = (),
+    expires_at: datetime | None = None,
+    created_by: User,
+) -> tuple[ApiKey, str]:
+    """A key for machines, with permissions the creator holds itself. Returns the record and the
+    key, which is shown this once."""
+    permissions = set(permissions)
+    missing = sorted(permissions - created_by.permission_names)
+    if missing:
+        raise NotAllowed(f"A key cannot hold permissions you do not have: {', '.join(missing)}.")
+    key_uuid = uuid.uuid4()
+    user = User(username=f"api-key-{key_uuid}", organization=organization, first_name=name[:150])
+    user.set_unusable_password()
+    user.save()
+    grant_permissions(user=user, names=permissions)
+    lifetime = None if expires_at is None else expires_at - timezone.now()
+    token, key = AuthToken.objects.create(user=user, expiry=lifetime, prefix=API_KEY_PREFIX)
+    api_key = ApiKey.objects.create(
+        uuid=key_uuid,
+        organization=organization,
+        name=name,
+        user=user,
+        token=token,
+        prefix=token.token_key,
+        created_by=created_by,
+        expires_at=expires_at,
+    )
+    return api_key, key
+
+
+@transaction.atomic
+def revoke_api_key(*, api_key: ApiKey) -> None:
+    """The key stops working at once; its record stays, so history still names it."""
+    AuthToken.objects.filter(user=api_key.user_id).delete()
+    User.objects.filter(pk=api_key.user_id).update(is_active=False)
+    api_key.revoked_at = timezone.now()
+    api_key.save(update_fields=["revoked_at"])

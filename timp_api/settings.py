@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from timp_api.env import env_bool, env_int, env_list, env_network_list, env_str
 
@@ -185,6 +186,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 (a model name)
 REST_KNOX = {
     "TOKEN_TTL": timedelta(seconds=env_int("TOKEN_TTL_SECONDS", 2 * 60 * 60, minimum=60)),
     "AUTH_HEADER_PREFIX": "Token",
@@ -219,8 +221,35 @@ SPECTACULAR_SETTINGS = {
         "ConnectionStatusEnum": "connections.models.Connection.Status",
         "ConnectionRequestStatusEnum": "connections.models.ConnectionRequest.Status",
         "IntegrationTypeEnum": "connections.models.Integration.Type",
+        "UserStatusEnum": "organizations.models.User.Status",
     },
 }
+
+# Where the platform is reached: the links in emails start with it.
+PUBLIC_URL = env_str("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# People: invitation and password-reset links last two hours, as documented.
+INVITATION_TTL_SECONDS = env_int("INVITATION_TTL_SECONDS", 2 * 60 * 60, minimum=60)
+PASSWORD_RESET_TTL_SECONDS = env_int("PASSWORD_RESET_TTL_SECONDS", 2 * 60 * 60, minimum=60)
+
+# Email: `console` (the default with DEBUG), `file` (into EMAIL_FILE_PATH) or `smtp`.
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+EMAIL_BACKEND_NAME = env_str("EMAIL_BACKEND", "console" if DEBUG else "smtp")
+if EMAIL_BACKEND_NAME not in EMAIL_BACKENDS:
+    raise ImproperlyConfigured(f"EMAIL_BACKEND={EMAIL_BACKEND_NAME!r} must be one of {', '.join(EMAIL_BACKENDS)}.")
+EMAIL_BACKEND = EMAIL_BACKENDS[EMAIL_BACKEND_NAME]
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "email"))
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TIMP <no-reply@timp.invalid>")
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from connections.models import Connection, ConnectionRequest
 from connections.tests.factories import ConnectionFactory, connection_request
 from files.tests.factories import uploaded_file
+from organizations import services
 from organizations.tests.factories import SupplierOrganizationFactory, UserFactory
 
 REQUESTS = "/admin/connections/connectionrequest/"
@@ -207,3 +208,17 @@ def test_tokens_show_prefixes_only_and_can_be_revoked(console, retailer_user):
 
     console.post(f"/admin/knox/authtoken/{token.pk}/delete/", {"post": "yes"})
     assert partner.get("/timp/organizations/").status_code == 401
+
+
+def test_history_names_the_api_key_that_made_a_change(console, retailer_user):
+    api_key, _ = services.create_api_key(
+        organization=retailer_user.organization,
+        name="Nightly",
+        created_by=retailer_user,
+        permissions=["request_connections"],
+    )
+    created = connection_request(user=api_key.user)
+
+    html = console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
+
+    assert "API key “Nightly”" in html

@@ -16,9 +16,10 @@ from core.permissions import IsStaff
 from files.api.views import FileViewSet
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
-from organizations.api.views import ParticipationView, PermissionAssignmentsView, UserDetailView
+from organizations import services
+from organizations.api.views import ApiKeyDetailView, ParticipationView, PermissionAssignmentsView, UserDetailView
 from organizations.catalogue import BY_NAME
-from organizations.models import Organization, Participation, PermissionAssignment
+from organizations.models import ApiKey, OneTimeToken, Organization, Participation, PermissionAssignment, User
 from organizations.tests.factories import UserFactory
 
 # How to make an object of each view's kind, owned by the given user's organization.
@@ -29,6 +30,9 @@ OWNERS = {
     ParticipationView: lambda user: user.organization,
     PermissionAssignmentsView: lambda user: user,
     UserDetailView: lambda user: user,
+    ApiKeyDetailView: lambda user: services.create_api_key(organization=user.organization, name="k", created_by=user)[
+        0
+    ],
 }
 ANY_BODY = {
     "permission_uuids": [str(BY_NAME["manage_files"].uuid)],
@@ -82,11 +86,14 @@ def required_permission(view, method: str) -> str | None:
 
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
-# POSTs that need no permission of the catalogue: signing in and out, and discovery's
-# searches (reads, with the documented body).
+# POSTs that need no permission of the catalogue: signing in and out, accepting an invitation,
+# resetting one's password, and discovery's searches (reads, with the documented body).
 WITHOUT_PERMISSION = {
     "/timp/organizations/user-login/",
     "/timp/organizations/user-logout/",
+    "/timp/organizations/accept-invite/<str:token>/",
+    "/timp/organizations/reset-password/",
+    "/timp/organizations/complete-password/",
     "/timp/discovery/suppliers/",
     "/timp/discovery/retailers/",
 }
@@ -107,6 +114,9 @@ def database_state() -> dict:
         Participation,
         PermissionAssignment,
         IdempotencyRecord,
+        User,
+        ApiKey,
+        OneTimeToken,
     )
     return {model.__name__: sorted(map(repr, model.objects.values_list())) for model in models}
 

@@ -83,6 +83,18 @@ STATE_DEPENDENT = [
         "The submitted file is empty",
         "a schema's binary string may be empty; a stored file may not",
     ),
+    (
+        "POST /timp/organizations/api-keys/",
+        400,
+        "Must be in the future",
+        "an expiry must lie ahead of the clock, which a schema cannot say",
+    ),
+    (
+        "POST /timp/organizations/users/invite/",
+        400,
+        "A user with this email exists already",
+        "an earlier example invited the same email",
+    ),
     *(
         (operation, 422, "already used with a different request", "an earlier example used the Idempotency-Key")
         for operation in ("POST /timp/organizations/connections/request/", "POST /timp/organizations/files/upload/")

@@ -3,12 +3,14 @@ core/json_sql.py), and the login bodies."""
 
 from django.db.models import TextField, Value
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.fields import StrictCharField
 from core.json_sql import BuiltByDatabase
 from organizations.catalogue import BY_UUID, PERMISSIONS
-from organizations.models import Organization, Person, Retailer, Supplier
+from organizations.models import Organization, Person, Retailer, Supplier, User
 
 
 class PersonSerializer(BuiltByDatabase):
@@ -109,8 +111,17 @@ class PermissionAssignmentsSerializer(serializers.Serializer):
         ).data
 
 
+@extend_schema_field({"type": "string", "format": "uuid", "enum": [str(p.uuid) for p in PERMISSIONS]})
+class PermissionUUIDField(serializers.UUIDField):
+    """The UUID of a permission of the catalogue (the schema lists them)."""
+
+
+def permission_uuids(**kwargs) -> serializers.ListField:
+    return serializers.ListField(child=PermissionUUIDField(), max_length=len(PERMISSIONS), **kwargs)
+
+
 class PermissionChangeSerializer(serializers.Serializer):
-    permission_uuids = serializers.ListField(child=serializers.UUIDField(), max_length=len(PERMISSIONS), min_length=1)
+    permission_uuids = permission_uuids(min_length=1)
 
     def validate_permission_uuids(self, uuids: list) -> list[str]:
         unknown = [str(value) for value in uuids if value not in BY_UUID]
@@ -178,7 +189,7 @@ class UserSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(source="pk")
     person = PersonSerializer(allow_null=True)
     permission_assignments = serializers.SerializerMethodField()
-    status = serializers.ChoiceField(choices=["ACTIVE", "INVITED", "DEACTIVATED"])
+    status = serializers.ChoiceField(choices=User.Status.choices)
     token = serializers.CharField(allow_null=True, default=None, help_text="Always null.")
 
     @extend_schema_field(PermissionAssignmentsSerializer)
@@ -190,6 +201,82 @@ class UserSerializer(serializers.Serializer):
             "uuid": str(user.pk),
             "person": person_of(user.person),
             "permission_assignments": self.get_permission_assignments(user),
-            "status": "ACTIVE" if user.is_active else "DEACTIVATED",
+            "status": user.status,
             "token": None,
         }
+
+
+class InvitationSerializer(PermissionChangeSerializer):
+    email = serializers.EmailField(max_length=150)
+    first_name = StrictCharField(max_length=150)
+    last_name = StrictCharField(max_length=150, required=False, allow_blank=True, default="")
+    job_title = StrictCharField(max_length=200, required=False, allow_null=True, default=None)
+    permission_uuids = permission_uuids(
+        required=False, default=list, help_text="The permissions the user starts with; none when left out."
+    )
+
+
+class InvitedUserSerializer(UserSerializer):
+    invitation_token = serializers.CharField(
+        required=False, help_text="Only in a development environment (DEBUG or the sandbox); otherwise emailed."
+    )
+
+
+class InvitationValiditySerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    token = serializers.CharField(
+        allow_null=True, help_text="A renewed invitation's new token shows only in a development environment."
+    )
+
+
+class PasswordSerializer(serializers.Serializer):
+    password = StrictCharField(max_length=128, trim_whitespace=False, write_only=True)
+
+
+class PasswordResetRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class PasswordResetAnswerSerializer(serializers.Serializer):
+    reset_token = serializers.CharField(
+        required=False, help_text="Only in a development environment (DEBUG or the sandbox); otherwise emailed."
+    )
+
+
+class PasswordCompletionSerializer(PasswordSerializer):
+    token = StrictCharField(max_length=100)
+
+
+class ResetTokenSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+
+
+class ApiKeySerializer(serializers.Serializer):
+    """An API key as listed: never the key itself."""
+
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+    prefix = serializers.CharField(help_text="The key's first characters.")
+    permissions = PermissionSerializer(many=True)
+    created_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True, help_text="To the minute.")
+    expires_at = serializers.DateTimeField(allow_null=True, help_text="Null: the key does not expire.")
+
+
+class NewApiKeySerializer(PermissionChangeSerializer):
+    name = StrictCharField(max_length=200)
+    permission_uuids = permission_uuids(
+        required=False,
+        default=list,
+        help_text="The key's permissions, each one you hold yourself; none (read only) when left out.",
+    )
+    expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def validate_expires_at(self, expires_at):
+        if expires_at is not None and expires_at <= timezone.now():
+            raise serializers.ValidationError("Must be in the future.")
+        return expires_at
+
+
+class CreatedApiKeySerializer(ApiKeySerializer):
+    key = serializers.CharField(help_text="Shown this once: only its hash is kept.")

@@ -1,6 +1,6 @@
 from django.contrib.auth import authenticate, logout
 from django.contrib.auth.signals import user_logged_in
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from knox.models import AuthToken
 from rest_framework import generics, status
 from rest_framework.exceptions import AuthenticationFailed, NotFound
@@ -8,22 +8,34 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.exceptions import InvalidState
 from core.permissions import ActionPermissionsMixin, IsMember, IsStaff, requires
 from core.throttling import LoginRateThrottle
 from organizations import services
 from organizations.api.serializers import (
+    ApiKeySerializer,
+    CreatedApiKeySerializer,
+    InvitationSerializer,
+    InvitationValiditySerializer,
+    InvitedUserSerializer,
     LoginResponseSerializer,
     LoginSerializer,
+    NewApiKeySerializer,
     OrganizationSerializer,
     ParticipationChangeSerializer,
     ParticipationSerializer,
+    PasswordCompletionSerializer,
+    PasswordResetAnswerSerializer,
+    PasswordResetRequestSerializer,
+    PasswordSerializer,
     PermissionAssignmentsSerializer,
     PermissionChangeSerializer,
     PermissionSerializer,
+    ResetTokenSerializer,
     UserSerializer,
 )
 from organizations.catalogue import PERMISSIONS
-from organizations.models import Organization, Participation, User
+from organizations.models import ApiKey, OneTimeToken, Organization, Participation, User
 
 
 @extend_schema(tags=["organizations"])
@@ -72,8 +84,16 @@ class LoginView(generics.GenericAPIView):
 class LogoutView(APIView):
     """Revoke the token used for this request (other tokens of the user stay valid)."""
 
-    @extend_schema(operation_id="user_logout", request=None, responses={204: None})
+    @extend_schema(
+        operation_id="user_logout",
+        request=None,
+        responses={204: None, 422: OpenApiResponse(description="An API key: revoke it instead.")},
+    )
     def post(self, request):
+        if hasattr(request.user, "api_key"):
+            raise InvalidState(
+                "An API key does not log out: revoke it with DELETE /timp/organizations/api-keys/<uuid>/."
+            )
         if isinstance(request.auth, AuthToken):
             request.auth.delete()
         else:
@@ -207,9 +227,10 @@ class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView)
 
 
 def colleagues(request):
-    """The users of the caller's organization, with what their shape needs, in two queries."""
+    """The people of the caller's organization (not its API keys), with what their shape needs,
+    in two queries."""
     return (
-        User.objects.filter(organization=request.user.organization_id)
+        User.objects.filter(organization=request.user.organization_id, api_key__isnull=True)
         .select_related("person")
         .prefetch_related("permission_assignments")
         .order_by("username")
@@ -246,3 +267,185 @@ class UserDetailView(ActionPermissionsMixin, APIView):
     @extend_schema(operation_id="user_get", responses={200: UserSerializer})
     def get(self, request, user_uuid):
         return Response(UserSerializer(colleague(request, user_uuid)).data)
+
+
+@extend_schema(tags=["users"])
+class InvitationView(ActionPermissionsMixin, generics.GenericAPIView):
+    """Invite a person to your organization (`edit_org_users`): the user is INVITED until it
+    chooses a password through the link emailed to it, then logs in with its email."""
+
+    serializer_class = InvitationSerializer
+    permission_classes = (IsAuthenticated, IsMember)
+    action_permissions = {"post": (requires("edit_org_users"),)}
+
+    @extend_schema(operation_id="user_invite", responses={201: InvitedUserSerializer})
+    def post(self, request):
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        fields = body.validated_data
+        user, token = services.invite_user(
+            organization=request.user.organization,
+            email=fields["email"],
+            first_name=fields["first_name"],
+            last_name=fields["last_name"],
+            job_title=fields["job_title"],
+            permissions=fields["permission_uuids"],
+            invited_by=request.user,
+        )
+        answer = UserSerializer(colleague(request, user.pk)).data
+        if services.shows_secrets():
+            answer["invitation_token"] = token
+        return Response(answer, status=status.HTTP_201_CREATED)
+
+
+def one_time_token(token: str, purpose: str) -> OneTimeToken:
+    found = services.find_one_time_token(token, purpose)
+    if found is None:
+        raise NotFound("No such token: it is wrong, or it was used or replaced.")
+    return found
+
+
+@extend_schema(tags=["users"])
+class AcceptInvitationView(generics.GenericAPIView):
+    """Check an invitation (an expired one is renewed and emailed again: 201), or accept it by
+    choosing a password."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (LoginRateThrottle,)
+    serializer_class = PasswordSerializer
+
+    @extend_schema(
+        operation_id="invitation_validate",
+        auth=[],
+        responses={200: InvitationValiditySerializer, 201: InvitationValiditySerializer, 404: None},
+    )
+    def get(self, request, token):
+        invitation = one_time_token(token, OneTimeToken.Purpose.INVITATION)
+        if not invitation.has_expired:
+            return Response({"email": invitation.user.email, "token": token})
+        renewed = services.send_invitation(user=invitation.user)
+        return Response(
+            {"email": invitation.user.email, "token": renewed if services.shows_secrets() else None},
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        operation_id="invitation_accept",
+        auth=[],
+        responses={204: None, 404: None, 422: OpenApiResponse(description="The invitation has expired.")},
+    )
+    def post(self, request, token):
+        invitation = one_time_token(token, OneTimeToken.Purpose.INVITATION)
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.accept_invitation(invitation=invitation, password=body.validated_data["password"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(tags=["users"])
+class PasswordResetView(generics.GenericAPIView):
+    """Ask for a password reset: the token is emailed. The answer is the same whether or not
+    the email belongs to a user."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (LoginRateThrottle,)
+    serializer_class = PasswordResetRequestSerializer
+
+    @extend_schema(operation_id="password_reset", auth=[], responses={200: PasswordResetAnswerSerializer})
+    def post(self, request):
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        token = services.request_password_reset(email=body.validated_data["email"])
+        return Response({"reset_token": token} if token and services.shows_secrets() else {})
+
+
+def live_reset(token: str) -> OneTimeToken:
+    reset = one_time_token(token, OneTimeToken.Purpose.PASSWORD_RESET)
+    if reset.has_expired:
+        raise NotFound("This reset token has expired: ask for a new one.")
+    return reset
+
+
+@extend_schema(tags=["users"])
+class CompletePasswordView(generics.GenericAPIView):
+    """Check a reset token, or set the new password with it (every token of the user stops
+    working)."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (LoginRateThrottle,)
+    serializer_class = PasswordCompletionSerializer
+
+    @extend_schema(
+        operation_id="password_reset_validate",
+        auth=[],
+        parameters=[OpenApiParameter("token", str, required=True, description="The emailed reset token.")],
+        responses={200: ResetTokenSerializer, 404: None},
+    )
+    def get(self, request):
+        token = request.query_params.get("token", "")
+        return Response({"email": live_reset(token).user.email})
+
+    @extend_schema(operation_id="password_reset_complete", auth=[], responses={204: None, 404: None})
+    def post(self, request):
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        reset = live_reset(body.validated_data["token"])
+        services.complete_password_reset(reset=reset, password=body.validated_data["password"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def api_keys(request):
+    return (
+        ApiKey.objects.filter(organization=request.user.organization_id, revoked_at__isnull=True)
+        .select_related("user")
+        .prefetch_related("user__permission_assignments")
+    )
+
+
+@extend_schema(tags=["api keys"])
+class ApiKeyListView(ActionPermissionsMixin, generics.GenericAPIView):
+    """Keys for machines (`manage_api_keys`): sent as `Authorization: Token <key>`, they act for
+    your organization with their own permissions."""
+
+    serializer_class = NewApiKeySerializer
+    queryset = ApiKey.objects.none()  # for the schema: the view's model
+    permission_classes = (IsAuthenticated, IsMember)
+    action_permissions = {"get": (requires("manage_api_keys"),), "post": (requires("manage_api_keys"),)}
+
+    @extend_schema(operation_id="api_key_list", request=None, responses={200: ApiKeySerializer(many=True)})
+    def get(self, request):
+        return Response(ApiKeySerializer(api_keys(request), many=True).data)
+
+    @extend_schema(operation_id="api_key_create", responses={201: CreatedApiKeySerializer})
+    def post(self, request):
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        fields = body.validated_data
+        api_key, key = services.create_api_key(
+            organization=request.user.organization,
+            name=fields["name"],
+            permissions=fields["permission_uuids"],
+            expires_at=fields["expires_at"],
+            created_by=request.user,
+        )
+        api_key.key = key
+        return Response(CreatedApiKeySerializer(api_key).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["api keys"])
+class ApiKeyDetailView(ActionPermissionsMixin, APIView):
+    """Revoke a key (`manage_api_keys`): it stops working at once."""
+
+    permission_classes = (IsAuthenticated, IsMember)
+    action_permissions = {"delete": (requires("manage_api_keys"),)}
+
+    @extend_schema(operation_id="api_key_revoke", responses={204: None})
+    def delete(self, request, key_uuid):
+        api_key = api_keys(request).filter(pk=key_uuid).first()
+        if api_key is None:
+            raise NotFound()
+        services.revoke_api_key(api_key=api_key)
+        return Response(status=status.HTTP_204_NO_CONTENT)

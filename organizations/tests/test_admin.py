@@ -2,10 +2,13 @@ import json
 from io import StringIO
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.management import call_command
 from django.test import Client
+from knox.models import AuthToken
 
-from organizations.models import Organization, User
+from organizations import services
+from organizations.models import OneTimeToken, Organization, User
 from organizations.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +36,7 @@ def test_sandbox_staff_logs_in_to_the_admin_and_sees_the_console(settings):
 
 @pytest.mark.parametrize(
     "path",
-    ["organization", "person", "accountmanager", "user", "retailer", "supplier"],
+    ["organization", "person", "accountmanager", "user", "retailer", "supplier", "apikey"],
 )
 def test_every_model_page_opens(staff_user, path):
     staff_user.is_superuser = True
@@ -128,3 +131,64 @@ def test_an_organization_added_in_the_admin_has_its_role_and_keeps_its_type(acco
     assert organization.active_date is not None
     change_page = account_manager_console.get(f"/admin/organizations/organization/{organization.pk}/change/")
     assert 'name="org_type"' not in change_page.content.decode()
+
+
+def invite_and_make_key(retailer_user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invited, _ = services.invite_user(
+            organization=retailer_user.organization,
+            email="inv@example.com",
+            first_name="Ina",
+            permissions=["manage_files"],
+        )
+    api_key, _ = services.create_api_key(
+        organization=retailer_user.organization, name="Nightly", created_by=retailer_user
+    )
+    return invited, api_key
+
+
+def test_an_organizations_page_shows_its_people_and_keys(
+    account_manager_console, retailer_user, django_capture_on_commit_callbacks
+):
+    _invited, api_key = invite_and_make_key(retailer_user, django_capture_on_commit_callbacks)
+
+    html = account_manager_console.get(f"/admin/organizations/organization/{retailer_user.organization_id}/change/")
+
+    text = html.content.decode()
+    assert "inv@example.com" in text
+    assert "INVITED" in text
+    assert "manage_files" in text
+    assert api_key.prefix in text
+    assert api_key.user.username not in text  # keys are not listed among the people
+
+
+def test_staff_resend_an_invitation(
+    account_manager_console, retailer_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    invited, _ = invite_and_make_key(retailer_user, django_capture_on_commit_callbacks)
+    first = OneTimeToken.objects.get(user=invited).digest
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_manager_console.post(
+            "/admin/organizations/user/",
+            {"action": "resend_invitation", ACTION_CHECKBOX_NAME: [str(invited.pk), str(retailer_user.pk)]},
+        )
+
+    assert len(mailoutbox) == 2
+    assert mailoutbox[1].to == ["inv@example.com"]
+    assert OneTimeToken.objects.get(user=invited).digest != first  # the old link stops working
+
+
+def test_staff_revoke_an_api_key(
+    account_manager_console, retailer_user, django_capture_on_commit_callbacks, client_for
+):
+    _, api_key = invite_and_make_key(retailer_user, django_capture_on_commit_callbacks)
+    assert "Nightly" in account_manager_console.get("/admin/organizations/apikey/").content.decode()
+
+    account_manager_console.post(
+        "/admin/organizations/apikey/", {"action": "revoke", ACTION_CHECKBOX_NAME: [str(api_key.pk)]}
+    )
+
+    api_key.refresh_from_db()
+    assert api_key.revoked_at is not None
+    assert not AuthToken.objects.filter(user=api_key.user).exists()
