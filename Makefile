@@ -1,4 +1,4 @@
-# The two set-up commands: `make run` (the API with sandbox data) and `make test` (the suite).
+# The two set-up commands: `make run` (the API and its worker, with sandbox data) and `make test` (the suite).
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
@@ -17,8 +17,11 @@ run: $(BIN)/.installed
 	export DATABASE_URL DEBUG=$${DEBUG:-true}; \
 	$(BIN)/python manage.py migrate --no-input; \
 	$(BIN)/python manage.py seed_sandbox --base-url http://$(HOST):$(PORT); \
-	echo "Serving on http://$(HOST):$(PORT)/ (API docs: /timp/docs/, admin: /admin/)"; \
-	exec $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
+	export WEBHOOK_ALLOW_PRIVATE_NETWORKS=$${WEBHOOK_ALLOW_PRIVATE_NETWORKS:-true}; \
+	$(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "Serving on http://$(HOST):$(PORT)/ (API docs: /timp/docs/, admin: /admin/), with the worker"; \
+	$(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 test: lint browser
 	DEBUG=true $(BIN)/python scripts/localpg.py throwaway -- $(BIN)/pytest $(PYTEST_ARGS)

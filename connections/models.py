@@ -110,6 +110,7 @@ class ConnectionRequest(models.Model):
         APPROVED = "approved"
         DENIED = "denied"
         CANCELLED = "cancelled"
+        EXPIRED = "expired"
 
     uuid = models.UUIDField(primary_key=True, default=uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="connection_requests")
@@ -166,7 +167,8 @@ class ConnectionRequest(models.Model):
                 violation_error_message="A pending request to this organization already exists.",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["pending", "approved", "denied", "cancelled"]), name="request_status_known"
+                condition=Q(status__in=["pending", "approved", "denied", "cancelled", "expired"]),
+                name="request_status_known",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "cancelled"]) | Q(decided_at__isnull=False),

@@ -2,7 +2,7 @@
 transaction, recorded in the request's history. The API and the admin both call these."""
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +13,8 @@ from django.utils import timezone
 from connections import selectors
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
 from core.exceptions import InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
+from events.services import publish
+from files.api.serializers import FileSerializer
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
 from organizations.models import Organization, Participation, User
@@ -39,6 +41,31 @@ def record(connection_request: ConnectionRequest, by: User | None, reason: str =
     RequestStatusChange.objects.create(
         request=connection_request, status=connection_request.status, by=by, reason=reason
     )
+
+
+def announce_request(event_type: str, connection_request: ConnectionRequest, *, for_staff: bool = False) -> None:
+    """The request's event, for the organizations that see it: the requester, and the
+    counterpart once approved."""
+    from connections.api.serializers import ConnectionRequestSerializer
+
+    audience = [connection_request.organization_id]
+    if connection_request.status == ConnectionRequest.Status.APPROVED:
+        audience.append(connection_request.counterpart_id)
+    publish(
+        f"connection_requests/{event_type}",
+        audience=audience,
+        shape=ConnectionRequestSerializer,
+        pk=connection_request.pk,
+        for_staff=for_staff,
+    )
+
+
+def announce_connection(event_type: str, connection: Connection) -> None:
+    """The connection's event, for both sides."""
+    from connections.api.serializers import ConnectionSerializer
+
+    audience = [connection.retailer.organization_id, connection.supplier.organization_id]
+    publish(f"connections/{event_type}", audience=audience, shape=ConnectionSerializer, pk=connection.pk)
 
 
 def ensure_changeable(connection_request: ConnectionRequest, *, if_match: str | None = None) -> None:
@@ -144,6 +171,7 @@ def create_request(
     Integration.objects.bulk_create(build_integrations(connection_request, integrations, 0))
     attach_files(connection_request, uploaded_files)
     record(connection_request, user)
+    announce_request("created", connection_request, for_staff=True)
     return connection_request
 
 
@@ -188,6 +216,7 @@ def update_request(
         attach_files(locked, uploaded_files)
     locked.version += 1
     save_pending(locked)
+    announce_request("updated", locked)
     return locked
 
 
@@ -198,6 +227,7 @@ def cancel_request(*, connection_request: ConnectionRequest, user: User) -> Conn
     locked.version += 1
     locked.save(update_fields=["status", "version"])
     record(locked, user)
+    announce_request("cancelled", locked)
     return locked
 
 
@@ -211,6 +241,7 @@ def deny_request(*, connection_request: ConnectionRequest, user: User, reason: s
     locked.version += 1
     locked.save()
     record(locked, user, reason)
+    announce_request("denied", locked)
     return locked
 
 
@@ -320,6 +351,10 @@ def approve_request(
     locked.version += 1
     locked.save()
     record(locked, user)
+    announce_request("approved", locked)
+    announce_connection("created", connection)
+    for shared in files:
+        publish("files/shared", audience=[counterpart.pk], shape=FileSerializer, pk=shared.pk)
     return connection
 
 
@@ -350,6 +385,7 @@ def confirm_connection(*, connection: Connection, user: User) -> Connection:
     for role in (locked.retailer, locked.supplier):
         if role.organization.status == Organization.Status.PENDING:
             activate_organization(organization=role.organization)
+    announce_connection("confirmed", locked)
     return locked
 
 
@@ -362,6 +398,7 @@ def deactivate_connection(*, connection: Connection, user: User) -> Connection:
     locked.deactivated_date = timezone.now()
     locked.save(update_fields=["status", "deactivated_date"])
     revoke_shared_files(locked)
+    announce_connection("deactivated", locked)
     return locked
 
 
@@ -399,7 +436,34 @@ def update_account_numbers(*, connection: Connection, user: User, **numbers: str
     for field, value in numbers.items():
         setattr(locked, field, value)
     locked.save(update_fields=list(numbers))
+    announce_connection("account_numbers_changed", locked)
     return locked
+
+
+def expire_requests(*, now: datetime | None = None, batch_size: int = 500) -> int:
+    """Pending requests older than REQUEST_EXPIRY_DAYS become expired, each with its event.
+    Batches lock with SKIP LOCKED, so that a request being changed right now waits for the
+    next run; returns how many expired."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.REQUEST_EXPIRY_DAYS)
+    expired = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                ConnectionRequest.objects.select_for_update(skip_locked=True)
+                .filter(status=ConnectionRequest.Status.PENDING, request_date__lt=cutoff)
+                .order_by("request_date")[:batch_size]
+            )
+            for connection_request in batch:
+                connection_request.status = ConnectionRequest.Status.EXPIRED
+                connection_request.decided_at = now or timezone.now()
+                connection_request.decision_reason = f"Pending for more than {settings.REQUEST_EXPIRY_DAYS} days."
+                connection_request.version += 1
+                connection_request.save(update_fields=["status", "decided_at", "decision_reason", "version"])
+                record(connection_request, None, connection_request.decision_reason)
+                announce_request("expired", connection_request)
+        expired += len(batch)
+        if len(batch) < batch_size:
+            return expired
 
 
 def refresh_schedules(*, now: datetime | None = None, batch_size: int = 1000) -> int:

@@ -1,5 +1,6 @@
 """Operations endpoints and the JSON answers for paths and errors that reach no API view."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve
@@ -14,14 +15,26 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+# How long the oldest job due in the queue has waited (0 with none), in seconds.
+QUEUE_LAG = """
+    SELECT COALESCE(EXTRACT(EPOCH FROM now() - MIN(COALESCE(scheduled_at, now()))), 0)
+    FROM procrastinate_jobs WHERE status = 'todo' AND (scheduled_at IS NULL OR scheduled_at <= now())
+"""
+
+
 def readyz(request):
-    """The process can serve: the database answers."""
+    """The process can serve: the database answers, and the queue's oldest due job has waited
+    no longer than QUEUE_MAX_LAG_SECONDS (else the workers are missing or behind)."""
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+            cursor.execute(QUEUE_LAG)
+            (lag,) = cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    lag = round(float(lag), 1)
+    if lag > settings.QUEUE_MAX_LAG_SECONDS:
+        return JsonResponse({"status": "unavailable", "database": "ok", "queue_lag_seconds": lag}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "queue_lag_seconds": lag})
 
 
 @csrf_exempt  # answers every method on unknown API paths; it changes nothing

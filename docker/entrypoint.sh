@@ -1,6 +1,15 @@
 #!/bin/sh
-# Bring the database schema up to date, seed the sandbox when this is one, then serve.
+# The web container brings the database schema up to date and seeds the sandbox when this is
+# one, then serves; a worker container (WORKER=true) waits for that schema, then works.
 set -eu
+
+if [ "${WORKER:-false}" = "true" ]; then
+    until python manage.py migrate --check >/dev/null 2>&1; do
+        echo "Waiting for the database schema..."
+        sleep 2
+    done
+    exec "$@"
+fi
 
 python manage.py migrate --no-input
 

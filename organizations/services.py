@@ -15,6 +15,8 @@ from knox.models import AuthToken
 
 from core import mail
 from core.exceptions import InvalidState, NotAllowed
+from events.services import publish
+from organizations.api.serializers import UserSerializer
 from organizations.catalogue import NAMES
 from organizations.models import (
     AccountManager,
@@ -251,7 +253,9 @@ def invite_user(
     except IntegrityError:
         raise taken from None
     grant_permissions(user=user, names=permissions)
-    return user, send_invitation(user=user, invited_by=invited_by)
+    token = send_invitation(user=user, invited_by=invited_by)
+    publish("users/invited", audience=[organization.pk], data=UserSerializer(user).data)
+    return user, token
 
 
 def invite_contact(*, organization: Organization) -> None:

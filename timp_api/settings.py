@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "organizations",
     "files",
     "connections",
+    "events",
+    "procrastinate.contrib.django",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +253,19 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TIMP <no-reply@timp.invalid>")
 
+# Events, notifications and webhooks.
+EVENT_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 30, minimum=1)
+REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 30, minimum=1)
+# Tests and local sandboxes deliver to http:// and private addresses; production never does.
+WEBHOOK_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", False)
+WEBHOOK_TIMEOUT_SECONDS = 10
+# A pending delivery this far past its time (its worker died) is queued again.
+DELIVERY_OVERDUE_SECONDS = env_int("DELIVERY_OVERDUE_SECONDS", 60, minimum=1)
+# /readyz answers 503 when the oldest job waiting in the queue is older than this.
+QUEUE_MAX_LAG_SECONDS = env_int("QUEUE_MAX_LAG_SECONDS", 300, minimum=1)
+# The worker (`manage.py worker`): jobs run at once per process.
+PROCRASTINATE_WORKER_DEFAULTS = {"concurrency": env_int("WORKER_CONCURRENCY", 10, minimum=1)}
+
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
@@ -273,5 +288,8 @@ LOGGING = {
     "loggers": {
         # Requests are logged once, by the request middleware, with their request ID.
         "django.server": {"handlers": [], "propagate": False},
+        # Every process imports the worker's tasks; registering them is not news.
+        "procrastinate.blueprints": {"level": "WARNING"},
+        "procrastinate.periodic": {"level": "WARNING"},
     },
 }

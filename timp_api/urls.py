@@ -16,6 +16,7 @@ urlpatterns = [
     path("timp/organizations/files/", include("files.api.urls")),
     path("timp/organizations/connections/", include("connections.api.urls")),
     path("timp/organizations/", include("organizations.api.urls")),
+    path("timp/", include("events.api.urls")),
     # The older, unprefixed paths of the connection requests, as published in the docs.
     path(
         "organizations/connections/request/",

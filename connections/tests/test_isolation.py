@@ -13,6 +13,9 @@ from connections.models import Connection, ConnectionRequest, Integration, Reque
 from connections.tests.factories import ConnectionFactory, connection_request
 from core.models import IdempotencyRecord
 from core.permissions import IsStaff
+from events.api import views as event_views
+from events.models import Event, Notification, WebhookDelivery, WebhookEndpoint, WebhookSecret
+from events.tests.factories import delivery_for, endpoint_for, notification_for
 from files.api.views import FileViewSet
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
@@ -33,6 +36,12 @@ OWNERS = {
     ApiKeyDetailView: lambda user: services.create_api_key(organization=user.organization, name="k", created_by=user)[
         0
     ],
+    event_views.NotificationReadView: notification_for,
+    event_views.WebhookDetailView: endpoint_for,
+    event_views.WebhookRotateView: endpoint_for,
+    event_views.WebhookTestView: endpoint_for,
+    event_views.DeliveryListView: endpoint_for,
+    event_views.DeliveryRetryView: delivery_for,
 }
 ANY_BODY = {
     "permission_uuids": [str(BY_NAME["manage_files"].uuid)],
@@ -87,13 +96,15 @@ def required_permission(view, method: str) -> str | None:
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 # POSTs that need no permission of the catalogue: signing in and out, accepting an invitation,
-# resetting one's password, and discovery's searches (reads, with the documented body).
+# resetting one's password, marking one's own notification read, and discovery's searches
+# (reads, with the documented body).
 WITHOUT_PERMISSION = {
     "/timp/organizations/user-login/",
     "/timp/organizations/user-logout/",
     "/timp/organizations/accept-invite/<str:token>/",
     "/timp/organizations/reset-password/",
     "/timp/organizations/complete-password/",
+    "/timp/notifications/{uuid}/read/",
     "/timp/discovery/suppliers/",
     "/timp/discovery/retailers/",
 }
@@ -117,6 +128,11 @@ def database_state() -> dict:
         User,
         ApiKey,
         OneTimeToken,
+        Event,
+        Notification,
+        WebhookEndpoint,
+        WebhookSecret,
+        WebhookDelivery,
     )
     return {model.__name__: sorted(map(repr, model.objects.values_list())) for model in models}
 

@@ -95,6 +95,12 @@ STATE_DEPENDENT = [
         "A user with this email exists already",
         "an earlier example invited the same email",
     ),
+    (
+        "POST /timp/webhooks/",
+        400,
+        '"url"',
+        "a webhook's host must resolve to public addresses only, which depends on DNS, not on the schema",
+    ),
     *(
         (operation, 422, "already used with a different request", "an earlier example used the Idempotency-Key")
         for operation in ("POST /timp/organizations/connections/request/", "POST /timp/organizations/files/upload/")

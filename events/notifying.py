@@ -1,0 +1,75 @@
+"""Telling people: dashboard notifications and email, by each user's settings."""
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.utils import timezone
+
+from core import mail
+from events.models import EVENT_TYPES, Event, Notification, NotificationSetting
+from organizations.models import User
+
+Via, Frequency = NotificationSetting.Via, NotificationSetting.Frequency
+
+
+def title_of(event: Event) -> str:
+    # A request names the organization asked for; a file or a user its name.
+    name = (event.data.get("org_name") or event.data.get("name")) if isinstance(event.data, dict) else None
+    description = EVENT_TYPES.get(event.type, event.type)
+    return f"{description}: {name}" if name else description
+
+
+def channels(users: list[User], event_type: str) -> dict:
+    """user pk → {via: (enabled, frequency)}, defaults filled in: the dashboard on, email off."""
+    chosen = defaultdict(lambda: {Via.DASHBOARD: (True, Frequency.REAL_TIME), Via.EMAIL: (False, Frequency.REAL_TIME)})
+    for setting in NotificationSetting.objects.filter(user__in=users, event_type=event_type):
+        chosen[setting.user_id][setting.via] = (setting.enabled, setting.frequency)
+    return chosen
+
+
+@transaction.atomic
+def notify(event: Event, organization_ids: list) -> int:
+    """Notifies the people of these organizations of `event`; real-time email goes now, digests
+    wait. Running twice notifies nobody twice. Returns how many were notified."""
+    if event.type not in EVENT_TYPES:
+        return 0
+    people = list(
+        User.objects.filter(organization__in=organization_ids, is_active=True, api_key__isnull=True).exclude(email="")
+    )
+    chosen = channels(people, event.type)
+    title = title_of(event)
+    notifications, emails = [], []
+    for user in people:
+        dashboard, (email_on, frequency) = chosen[user.pk][Via.DASHBOARD][0], chosen[user.pk][Via.EMAIL]
+        digest = frequency if email_on and frequency != Frequency.REAL_TIME else ""
+        if dashboard or digest:
+            notifications.append(
+                Notification(user=user, event=event, title=title, on_dashboard=dashboard, digest=digest)
+            )
+        if email_on and frequency == Frequency.REAL_TIME:
+            emails.append(user)
+    created = Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+    for user in emails:
+        mail.send("events/email/notification", to=user.email, context={"user": user, "title": title, "event": event})
+    return len(created)
+
+
+def send_digests(frequency: str) -> int:
+    """One email per user with the notifications waiting for this digest; returns how many
+    emails were sent."""
+    sent = 0
+    waiting = Notification.objects.filter(digest=frequency).select_related("user").order_by("user", "created_at")
+    by_user = defaultdict(list)
+    for notification in waiting:
+        by_user[notification.user].append(notification)
+    for user, items in by_user.items():
+        with transaction.atomic():
+            taken = Notification.objects.filter(pk__in=[n.pk for n in items], digest=frequency).update(digest="")
+            if taken:
+                mail.send(
+                    "events/email/digest",
+                    to=user.email,
+                    context={"user": user, "notifications": items, "frequency": frequency, "now": timezone.now()},
+                )
+                sent += 1
+    return sent

@@ -1,0 +1,151 @@
+"""Writing events (in the transaction of the change), and managing webhook endpoints."""
+
+import base64
+import secrets
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from functools import cache
+
+import orjson
+from django.db import transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from core.exceptions import InvalidState
+from core.json_sql import execute_prepared
+from events import urls_allowed
+from events.models import Event, WebhookDelivery, WebhookEndpoint, WebhookSecret
+
+# pg_advisory_xact_lock key: "events" in ASCII. Held from an event's insert to its commit, it
+# makes event ids grow in commit order.
+EVENTS_LOCK = 0x6576656E7473
+FAN_OUT_TASK = "events.tasks.fan_out"
+
+
+@cache
+def shape_select(serializer) -> tuple[str, tuple]:
+    """SQL for one row's read shape as JSON (its pk the last parameter), compiled once."""
+    model = serializer.model
+    sql, params = (
+        model._default_manager.order_by()
+        .values("pk", data=Cast(serializer.json(), TextField()))
+        .query.sql_with_params()
+    )
+    return f"(SELECT shaped.data FROM ({sql}) AS shaped WHERE shaped.pk = %s)", params  # noqa: S608
+
+
+def publish(
+    event_type: str,
+    *,
+    audience: Iterable,
+    data: dict | None = None,
+    shape=None,
+    pk=None,
+    for_staff: bool = False,
+) -> None:
+    """Writes an event in the current transaction (it commits with the change, or not at all),
+    for the organizations in `audience`, and queues its fan-out to notifications and webhooks.
+    The data is `data`, or the read shape `shape` (a BuiltByDatabase serializer) of row `pk`,
+    made by PostgreSQL in the same statement. One statement in all."""
+    if shape is not None:
+        data_sql, data_params = shape_select(shape)
+        data_params = (*data_params, pk)
+    else:
+        data_sql, data_params = "%s", (orjson.dumps(data).decode(),)
+    # Every fragment is SQL written here or compiled by Django; values travel as parameters.
+    sql = f"""
+        WITH locked AS (SELECT pg_advisory_xact_lock(%s)),
+        event AS (
+            INSERT INTO events_event (type, created_at, data, for_staff)
+            SELECT %s, statement_timestamp(), ({data_sql})::jsonb, %s FROM locked
+            RETURNING id
+        ),
+        audience AS (
+            INSERT INTO events_eventaudience (event_id, organization_id)
+            SELECT event.id, member FROM event, unnest(%s::uuid[]) AS member
+        )
+        SELECT procrastinate_defer_jobs_v1(ARRAY[ROW(
+            'events', %s, 0, NULL, NULL, jsonb_build_object('event_id', event.id), NULL
+        )::procrastinate_job_to_defer_v1]) FROM event
+    """  # noqa: S608
+    params = (EVENTS_LOCK, event_type, *data_params, for_staff, [str(pk) for pk in set(audience)], FAN_OUT_TASK)
+    execute_prepared(sql, params)
+
+
+def new_secret() -> str:
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+@transaction.atomic
+def create_endpoint(*, organization, url: str, event_types: list[str], description: str = "") -> tuple:
+    """A new endpoint and its secret, shown this once."""
+    urls_allowed.check(url)
+    endpoint = WebhookEndpoint.objects.create(
+        organization=organization, url=url, event_types=event_types, description=description
+    )
+    secret = WebhookSecret.objects.create(endpoint=endpoint, secret=new_secret())
+    return endpoint, secret.secret
+
+
+@transaction.atomic
+def update_endpoint(*, endpoint: WebhookEndpoint, **changes) -> WebhookEndpoint:
+    """Changes the URL, types, description, or turns it on or off (on again: failures forgotten)."""
+    if "url" in changes:
+        urls_allowed.check(changes["url"])
+    if changes.get("is_active") and not endpoint.is_active:
+        changes.update(failing_since=None, disabled_at=None)
+    elif changes.get("is_active") is False and endpoint.is_active:
+        changes["disabled_at"] = timezone.now()
+    for name, value in changes.items():
+        setattr(endpoint, name, value)
+    endpoint.save()
+    return endpoint
+
+
+ROTATION_OVERLAP = timedelta(hours=24)
+
+
+@transaction.atomic
+def rotate_secret(*, endpoint: WebhookEndpoint) -> str:
+    """A new secret; the current one keeps signing beside it for 24 hours (older ones stop)."""
+    now = timezone.now()
+    endpoint.secrets.filter(expires_at__isnull=True).update(expires_at=now + ROTATION_OVERLAP)
+    endpoint.secrets.filter(expires_at__lte=now).delete()
+    return WebhookSecret.objects.create(endpoint=endpoint, secret=new_secret()).secret
+
+
+def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    return [s.secret for s in endpoint.secrets.all() if s.expires_at is None or s.expires_at > now]
+
+
+@transaction.atomic
+def ping(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
+    """A `webhooks/ping` event, delivered to this endpoint only."""
+    from events import tasks
+
+    if not endpoint.is_active:
+        raise InvalidState("This endpoint is disabled; turn it on (PATCH is_active) first.")
+    event = Event.objects.create(
+        type="webhooks/ping",
+        created_at=timezone.now(),
+        data={"endpoint": str(endpoint.uuid), "message": "A test event from TIMP."},
+    )
+    delivery = WebhookDelivery.objects.create(endpoint=endpoint, event=event, next_attempt_at=timezone.now())
+    tasks.deliver.defer(delivery=str(delivery.uuid))
+    return delivery
+
+
+@transaction.atomic
+def retry_delivery(*, delivery: WebhookDelivery) -> WebhookDelivery:
+    """A new attempt now, whatever happened to this one."""
+    from events import tasks
+
+    if not delivery.endpoint.is_active:
+        raise InvalidState("This endpoint is disabled; turn it on (PATCH is_active) first.")
+    last = delivery.endpoint.deliveries.filter(event=delivery.event_id).order_by("-attempt").first()
+    retry = WebhookDelivery.objects.create(
+        endpoint=delivery.endpoint, event=delivery.event, attempt=last.attempt + 1, next_attempt_at=timezone.now()
+    )
+    tasks.deliver.defer(delivery=str(retry.uuid))
+    return retry

@@ -1,0 +1,196 @@
+"""The worker's jobs (`python manage.py worker`): fanning events out, delivering webhooks,
+and the periodic work (digests, expiry, prunes, stalled jobs)."""
+
+import functools
+import logging
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+from procrastinate.contrib.django import app
+
+from events import notifying, sending
+from events.models import Event, NotificationSetting, WebhookDelivery, WebhookEndpoint
+from events.services import publish, signing_secrets
+from events.shapes import as_sent
+
+logger = logging.getLogger(__name__)
+
+# Retries: about 5 s first, doubling to at most 6 hours, each ±25%, until the event is three
+# days old. An endpoint failing for five days is turned off.
+FIRST_RETRY_SECONDS = 5
+LONGEST_RETRY_SECONDS = 6 * 60 * 60
+RETRY_FOR = timedelta(days=3)
+DISABLE_AFTER = timedelta(days=5)
+
+
+def in_worker(function):
+    """A job of Django code run in the worker's threads: it closes the database connections
+    it outlived before and after, as a request does."""
+
+    @functools.wraps(function)
+    def job(*args, **kwargs):
+        close_old_connections()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            close_old_connections()
+
+    return job
+
+
+def retry_delay(attempt: int) -> timedelta:
+    seconds = min(FIRST_RETRY_SECONDS * 2 ** (attempt - 1), LONGEST_RETRY_SECONDS)
+    return timedelta(seconds=seconds * random.uniform(0.75, 1.25))  # noqa: S311 (jitter, not a secret)
+
+
+@app.task(queue="events")
+@in_worker
+def fan_out(event_id: int) -> None:
+    distribute(event_id)
+
+
+def distribute(event_id: int) -> None:
+    """An event committed: its notifications, and one delivery per endpoint that wants it."""
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:  # pruned
+        return
+    organizations = list(event.audience.values_list("organization_id", flat=True))
+    now = timezone.now()
+    with transaction.atomic():
+        endpoints = WebhookEndpoint.objects.filter(organization__in=organizations, is_active=True)
+        deliveries = [
+            WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
+            for endpoint in endpoints
+            if endpoint.receives(event.type)
+        ]
+        WebhookDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
+        if deliveries:
+            deliver.batch_defer(*({"delivery": str(delivery.uuid)} for delivery in deliveries))
+        notifying.notify(event, organizations)
+
+
+@app.task(queue="webhooks")
+@in_worker
+def deliver(delivery: str) -> None:
+    """One attempt. The row stays locked while it is sent, so no other worker sends it at the
+    same time; an attempt already made is not made again."""
+    with transaction.atomic():
+        attempt = (
+            WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("endpoint", "event")
+            .filter(pk=delivery, status=WebhookDelivery.Status.PENDING)
+            .first()
+        )
+        if attempt is None:
+            return
+        endpoint, event, now = attempt.endpoint, attempt.event, timezone.now()
+        if not endpoint.is_active:
+            attempt.status, attempt.error = WebhookDelivery.Status.FAILED, "The endpoint is disabled."
+            attempt.save(update_fields=["status", "error"])
+            return
+        (sent,) = as_sent([event])
+        outcome = sending.send(
+            endpoint.url,
+            message_id=f"evt_{event.id}",
+            payload={"type": sent["type"], "timestamp": sent["created_at"], "data": sent["data"]},
+            secrets=signing_secrets(endpoint, now),
+        )
+        attempt.status = WebhookDelivery.Status.SUCCEEDED if outcome.ok else WebhookDelivery.Status.FAILED
+        attempt.response_status, attempt.response_body = outcome.status, outcome.body
+        attempt.error, attempt.duration_ms, attempt.next_attempt_at = outcome.error, outcome.duration_ms, None
+        if outcome.ok:
+            WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
+        else:
+            failed(attempt, endpoint, event, now)
+        attempt.save()
+
+
+def failed(attempt: WebhookDelivery, endpoint: WebhookEndpoint, event: Event, now) -> None:
+    """After a failed attempt: the next one, unless the event is too old; the endpoint off
+    after five days of failures."""
+    since = endpoint.failing_since or now
+    if endpoint.failing_since is None:
+        WebhookEndpoint.objects.filter(pk=endpoint.pk, failing_since__isnull=True).update(failing_since=now)
+    elif now - since >= DISABLE_AFTER:
+        disable(endpoint, now)
+        return
+    if now - event.created_at >= RETRY_FOR:
+        return
+    later = now + retry_delay(attempt.attempt)
+    attempt.next_attempt_at = later
+    retry = WebhookDelivery(endpoint=endpoint, event=event, attempt=attempt.attempt + 1, next_attempt_at=later)
+    if WebhookDelivery.objects.bulk_create([retry], ignore_conflicts=True):
+        deliver.configure(schedule_at=later).defer(delivery=str(retry.uuid))
+
+
+def disable(endpoint: WebhookEndpoint, now) -> None:
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(is_active=False, disabled_at=now)
+    publish(
+        "webhooks/disabled",
+        audience=[endpoint.organization_id],
+        data={"uuid": str(endpoint.uuid), "url": endpoint.url, "failing_since": endpoint.failing_since.isoformat()},
+    )
+    logger.warning("Webhook endpoint %s disabled after failing since %s", endpoint.uuid, endpoint.failing_since)
+
+
+@app.periodic(cron="* * * * * */15")
+@app.task(queue="maintenance", queueing_lock="redeliver_overdue")
+@in_worker
+def redeliver_overdue(timestamp: int) -> int:
+    """Attempts still pending DELIVERY_OVERDUE_SECONDS after their time (their worker died, or
+    their job was lost): queued again, every 15 seconds. Sending twice is possible (at least
+    once), losing one is not."""
+    overdue = WebhookDelivery.objects.filter(
+        status=WebhookDelivery.Status.PENDING,
+        next_attempt_at__lt=timezone.now() - timedelta(seconds=settings.DELIVERY_OVERDUE_SECONDS),
+    ).values_list("uuid", flat=True)[:1000]
+    overdue = list(overdue)
+    if overdue:
+        deliver.batch_defer(*({"delivery": str(uuid)} for uuid in overdue))
+    return len(overdue)
+
+
+@app.periodic(cron="* * * * *")
+@app.task(queue="maintenance", queueing_lock="retry_stalled_jobs", pass_context=True)
+async def retry_stalled_jobs(context, timestamp: int) -> None:
+    """Jobs of a worker that stopped (killed, its machine gone) run again."""
+    for job in await context.app.job_manager.get_stalled_jobs(seconds_since_heartbeat=60):
+        await context.app.job_manager.retry_job(job)
+
+
+@app.periodic(cron="0 8,16 * * *")
+@app.task(queue="maintenance", queueing_lock="twice_daily_digests")
+@in_worker
+def twice_daily_digests(timestamp: int) -> int:
+    return notifying.send_digests(NotificationSetting.Frequency.TWICE_A_DAY)
+
+
+@app.periodic(cron="0 8 * * *")
+@app.task(queue="maintenance", queueing_lock="daily_digests")
+@in_worker
+def daily_digests(timestamp: int) -> int:
+    return notifying.send_digests(NotificationSetting.Frequency.DAILY)
+
+
+@app.periodic(cron="15 * * * *")
+@app.task(queue="maintenance", queueing_lock="expire_requests")
+@in_worker
+def expire_requests(timestamp: int) -> int:
+    from connections.services import expire_requests as expire
+
+    return expire()
+
+
+@app.periodic(cron="30 3 * * *")
+@app.task(queue="maintenance", queueing_lock="prune")
+@in_worker
+def prune(timestamp: int) -> None:
+    """Old events (and their notifications and deliveries), expired tokens and idempotency
+    keys, uploads no request uses: what used to need someone's cron."""
+    Event.objects.filter(created_at__lt=timezone.now() - timedelta(days=settings.EVENT_RETENTION_DAYS)).delete()
+    call_command("prune_expired")
+    call_command("prune_uploads")

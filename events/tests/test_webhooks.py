@@ -1,0 +1,144 @@
+"""Webhook endpoints: the API, the URL rules, retries and disabling."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from events import sending
+from events.models import Event, WebhookDelivery, WebhookEndpoint
+from events.tasks import RETRY_FOR, failed, retry_delay
+from events.tests.factories import endpoint_for, event_for
+from events.tests.receiver import Receiver
+from organizations.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+WEBHOOKS = "/timp/webhooks/"
+PUBLIC = "https://93.184.216.34/hooks"  # an address literal: nothing to resolve
+
+
+def test_an_endpoint_shows_its_secret_once(client_for, retailer_user):
+    client = client_for(retailer_user)
+
+    created = client.post(WEBHOOKS, {"url": PUBLIC, "event_types": ["connections/confirmed"]}, format="json")
+
+    assert created.status_code == 201
+    assert created.json()["secret"].startswith("whsec_")
+    (listed,) = client.get(WEBHOOKS).json()
+    assert "secret" not in listed
+    assert listed["event_types"] == ["connections/confirmed"]
+    changed = client.patch(f"{WEBHOOKS}{listed['uuid']}/", {"is_active": False}, format="json").json()
+    assert (changed["is_active"], changed["disabled_at"] is not None) == (False, True)
+    assert client.post(f"{WEBHOOKS}{listed['uuid']}/test/").status_code == 422
+    assert client.delete(f"{WEBHOOKS}{listed['uuid']}/").status_code == 204
+    assert client.get(WEBHOOKS).json() == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://93.184.216.34/hooks",
+        "https://127.0.0.1/hooks",
+        "https://localhost/hooks",
+        "https://10.1.2.3/hooks",
+        "https://169.254.169.254/latest/meta-data",
+        "https://[::1]/hooks",
+        "https://0.0.0.0/hooks",
+        "https://user:secret@93.184.216.34/hooks",
+        "ftp://93.184.216.34/hooks",
+    ],
+)
+def test_private_or_plain_urls_are_refused(client_for, retailer_user, url):
+    response = client_for(retailer_user).post(WEBHOOKS, {"url": url, "event_types": ["*"]}, format="json")
+
+    assert response.status_code == 400
+    assert "url" in response.json()
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_local_sandboxes_may_allow_private_networks(client_for, retailer_user, settings):
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+
+    response = client_for(retailer_user).post(
+        WEBHOOKS, {"url": "http://127.0.0.1:9/hooks", "event_types": ["*"]}, format="json"
+    )
+
+    assert response.status_code == 201
+
+
+def test_unknown_event_types_are_400(client_for, retailer_user):
+    response = client_for(retailer_user).post(WEBHOOKS, {"url": PUBLIC, "event_types": ["nope"]}, format="json")
+
+    assert response.status_code == 400
+
+
+def test_webhooks_need_manage_webhooks(client_for, retailer_user):
+    without = client_for(UserFactory(organization=retailer_user.organization, permissions=[]))
+
+    response = without.post(WEBHOOKS, {"url": PUBLIC, "event_types": ["*"]}, format="json")
+
+    assert response.status_code == 403
+    assert "manage_webhooks" in response.json()["detail"]
+
+
+def test_a_delivery_is_refused_at_sending_time_when_the_address_is_private(settings):
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
+
+    outcome = sending.send("https://127.0.0.1/hooks", message_id="evt_1", payload={}, secrets=[])
+
+    assert not outcome.ok
+    assert "not a public address" in outcome.error
+
+
+def test_redirects_are_not_followed(settings):
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    receiver = Receiver(statuses=[302])
+    try:
+        outcome = sending.send(receiver.url, message_id="evt_1", payload={"a": 1}, secrets=[])
+    finally:
+        receiver.close()
+
+    assert (outcome.ok, outcome.status) == (False, 302)
+    assert len(receiver.received) == 1
+
+
+def test_retries_back_off_with_jitter_for_at_least_three_days():
+    first = [retry_delay(1).total_seconds() for _ in range(50)]
+    assert min(first) >= 3.75
+    assert max(first) <= 6.25
+    assert len({round(delay, 3) for delay in first}) > 1  # jittered
+
+    waited, attempt = timedelta(), 1
+    while waited < RETRY_FOR:
+        waited += retry_delay(attempt)
+        attempt += 1
+    assert 15 < attempt < 40  # about 5 s doubling to 6 hours, then every 6 hours
+
+
+def test_an_endpoint_failing_for_five_days_is_disabled_and_its_organization_told(retailer_user):
+    endpoint = endpoint_for(retailer_user)
+    now = timezone.now()
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=now - timedelta(days=5, seconds=1))
+    endpoint.refresh_from_db()
+    event = event_for(retailer_user.organization)
+    attempt = WebhookDelivery.objects.create(endpoint=endpoint, event=event)
+
+    failed(attempt, endpoint, event, now)
+
+    endpoint.refresh_from_db()
+    assert not endpoint.is_active
+    assert Event.objects.filter(type="webhooks/disabled").exists()
+    assert not WebhookDelivery.objects.filter(attempt=2).exists()
+
+
+def test_an_event_older_than_three_days_is_not_retried(retailer_user):
+    endpoint = endpoint_for(retailer_user)
+    event = event_for(retailer_user.organization)
+    Event.objects.filter(pk=event.pk).update(created_at=timezone.now() - RETRY_FOR)
+    event.refresh_from_db()
+    attempt = WebhookDelivery.objects.create(endpoint=endpoint, event=event)
+
+    failed(attempt, endpoint, event, timezone.now())
+
+    assert WebhookDelivery.objects.count() == 1

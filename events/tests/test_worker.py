@@ -1,0 +1,222 @@
+"""Webhooks delivered by real worker processes (`manage.py worker`) to a real receiver on
+loopback, which checks each one with the `standardwebhooks` package."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+
+import orjson
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+from django.utils import timezone
+from standardwebhooks.webhooks import Webhook
+
+from events.models import Event, WebhookDelivery
+from events.tasks import deliver
+from events.tests.receiver import Receiver
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REQUESTS = "/timp/organizations/connections/request/"
+
+
+@pytest.fixture
+def worker_env(settings) -> dict:
+    """The environment of a worker process: this test's database, deliveries to loopback."""
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "true",
+        "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",
+        "DELIVERY_OVERDUE_SECONDS": "1",
+        "LOG_LEVEL": os.environ.get("WORKER_LOG_LEVEL", "WARNING"),
+    }
+
+
+def start_worker(env: dict, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "worker", *extra],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def jobs_due() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')"
+            " AND (scheduled_at IS NULL OR scheduled_at <= now())"
+        )
+        return cursor.fetchone()[0]
+
+
+def run_worker_once(env: dict) -> None:
+    """Runs the jobs due now, and those they queue, then stops."""
+    for _ in range(10):
+        finished = start_worker(env, "--one-shot")
+        _, errors = finished.communicate(timeout=60)
+        assert finished.returncode == 0, errors.decode()
+        if not jobs_due():
+            return
+    raise AssertionError("jobs keep coming")
+
+
+@pytest.fixture(autouse=True)
+def empty_queue():
+    """The queue's tables are the worker's, not Django's models, which a test that commits
+    leaves behind: emptied here before and after each test."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM procrastinate_jobs")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM procrastinate_jobs")
+
+
+def wait_for(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def receiver():
+    receivers = []
+
+    def make(**options) -> Receiver:
+        receivers.append(Receiver(**options))
+        return receivers[-1]
+
+    yield make
+    for made in receivers:
+        made.close()
+
+
+def subscribe(client, url: str) -> dict:
+    created = client.post("/timp/webhooks/", {"url": url, "event_types": ["*"]}, format="json")
+    assert created.status_code == 201, created.content
+    return created.json()
+
+
+def request_connection(client, name: str = "Acme") -> dict:
+    return client.post(REQUESTS, {"organization_name": name, "primary_contact_name": "Bob"}, format="json").json()
+
+
+def test_an_event_reaches_the_receiver_signed(client_for, retailer_user, worker_env, receiver):
+    client = client_for(retailer_user)
+    hook = receiver()
+    endpoint = subscribe(client, hook.url)
+    hook.secret = endpoint["secret"]
+    created = request_connection(client)
+
+    run_worker_once(worker_env)
+
+    (delivered,) = hook.received
+    assert delivered["refusal"] == ""
+    event = Event.objects.get()
+    assert delivered["id"] == f"evt_{event.id}"
+    assert delivered["verified"]["type"] == "connection_requests/created"
+    assert delivered["verified"]["data"]["record_uuid"] == created["uuid"]
+    assert set(delivered["body"]) == {"type", "timestamp", "data"}
+    (attempt,) = client.get(f"/timp/webhooks/{endpoint['uuid']}/deliveries/").json()
+    assert (attempt["status"], attempt["response_status"], attempt["attempt"]) == ("succeeded", 200, 1)
+    assert attempt["event_type"] == "connection_requests/created"
+
+
+def test_a_failure_is_retried_after_about_five_seconds(client_for, retailer_user, worker_env, receiver):
+    client = client_for(retailer_user)
+    hook = receiver(statuses=[500, 200])
+    endpoint = subscribe(client, hook.url)
+    request_connection(client)
+
+    run_worker_once(worker_env)
+    first, retry = WebhookDelivery.objects.order_by("attempt")
+    assert (first.status, first.response_status, retry.status) == ("failed", 500, "pending")
+    delay = (retry.next_attempt_at - first.created_at).total_seconds()
+    assert 3 <= delay <= 7
+    with connection.cursor() as cursor:  # the clock moves on to the retry's time
+        cursor.execute("UPDATE procrastinate_jobs SET scheduled_at = now() WHERE status = 'todo'")
+    run_worker_once(worker_env)
+
+    assert [item["id"] for item in hook.received] == [hook.received[0]["id"]] * 2
+    statuses = [a["status"] for a in client.get(f"/timp/webhooks/{endpoint['uuid']}/deliveries/").json()]
+    assert statuses == ["succeeded", "failed"]
+
+
+def test_a_rotated_secret_signs_beside_the_new_one(client_for, retailer_user, worker_env, receiver):
+    client = client_for(retailer_user)
+    old_hook = receiver()
+    endpoint = subscribe(client, old_hook.url)
+    new_secret = client.post(f"/timp/webhooks/{endpoint['uuid']}/rotate-secret/").json()["secret"]
+    assert client.post(f"/timp/webhooks/{endpoint['uuid']}/test/").status_code == 202
+
+    run_worker_once(worker_env)
+
+    (ping,) = old_hook.received
+    body = orjson.dumps(ping["body"])
+    for secret in (endpoint["secret"], new_secret):
+        assert Webhook(secret).verify(body, ping["headers"])["type"] == "webhooks/ping"
+
+
+def test_a_worker_killed_mid_delivery_loses_nothing(client_for, retailer_user, worker_env, receiver):
+    client = client_for(retailer_user)
+    hook = receiver(delay=1.5)
+    subscribe(client, hook.url)
+    for n in range(3):
+        request_connection(client, f"Partner {n}")
+    expected = {f"evt_{pk}" for pk in Event.objects.values_list("pk", flat=True)}
+
+    first = start_worker(worker_env)
+    wait_for(lambda: any(hook.in_flight.values()))
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    assert WebhookDelivery.objects.filter(status="pending").exists()
+    again = start_worker(worker_env)
+    try:
+        wait_for(lambda: not WebhookDelivery.objects.filter(status="pending").exists(), seconds=90)
+    finally:
+        os.killpg(again.pid, signal.SIGTERM)
+        again.wait(timeout=30)
+
+    assert set(hook.ids()) == expected
+    assert WebhookDelivery.objects.filter(status="succeeded").count() == 3
+
+
+def test_two_workers_never_send_one_attempt_twice_at_once(client_for, retailer_user, worker_env, receiver):
+    client = client_for(retailer_user)
+    hook = receiver(delay=0.2)
+    endpoint = subscribe(client, hook.url)
+    for _ in range(10):
+        client.post(f"/timp/webhooks/{endpoint['uuid']}/test/")
+    for delivery in WebhookDelivery.objects.all():  # every attempt queued three times more
+        deliver.batch_defer(*[{"delivery": str(delivery.uuid)}] * 3)
+
+    workers = [start_worker(worker_env, "--one-shot") for _ in range(2)]
+    for running in workers:
+        running.wait(timeout=120)
+
+    assert sorted(hook.ids()) == sorted(f"evt_{pk}" for pk in Event.objects.values_list("pk", flat=True))
+    assert hook.most_at_once == 1
+    assert WebhookDelivery.objects.filter(status="succeeded").count() == 10
+
+
+def test_readyz_reports_queue_lag(client, settings):
+    settings.QUEUE_MAX_LAG_SECONDS = 300
+    assert client.get("/readyz").json()["queue_lag_seconds"] == 0
+
+    ten_minutes_ago = timezone.now() - timedelta(minutes=10)
+    deliver.configure(schedule_at=ten_minutes_ago).defer(delivery="00000000-0000-0000-0000-000000000000")
+
+    late = client.get("/readyz")
+    assert late.status_code == 503
+    assert late.json()["queue_lag_seconds"] >= 600
