@@ -39,6 +39,7 @@ DISCOVERY_BUDGET = 0.1
 LARGE_MEMBER = 100_000
 LARGE_MEMBER_BUDGET = 2.0
 SLOW_CLIENTS_P99_BUDGET_MS = 250
+WEBHOOK_EVENTS = int(os.environ.get("BENCH_WEBHOOK_EVENTS", "10000"))
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -139,6 +140,7 @@ def main() -> int:
 
     from bench import dataset
     from bench.slow_clients import measure as measure_slow_clients
+    from bench.webhook_fanout import measure as measure_fanout
     from connections import selectors
     from connections.models import ConnectionRequest, Integration
     from organizations.models import Participation
@@ -216,6 +218,8 @@ def main() -> int:
             scenarios[scenario] = wrk(connections + query, large, SECONDS)
         say("slow clients: straight at gunicorn, then through nginx")
         slow_clients = measure_slow_clients(wrk, int(base.rsplit(":", 1)[1]), free_port(), GROWTH_SECONDS)
+    say(f"webhook fan-out: {WEBHOOK_EVENTS} events to 10 endpoints")
+    webhook_fanout = measure_fanout(free_port(), WEBHOOK_EVENTS, say)
     created = ConnectionRequest.objects.count() - requests_before
     created_integrations = Integration.objects.count() - integrations_before
     create = scenarios["request_create"]
@@ -240,6 +244,7 @@ def main() -> int:
                 for path in ("direct", "through_proxy")
             },
         },
+        "webhook_fanout": webhook_fanout,
         "load_seconds": round(load_seconds, 1),
         "create_check": {
             "responses_2xx": answered,
@@ -305,6 +310,11 @@ def check(report: dict) -> dict:
         and create["integrations_created"] == 3 * create["rows_created"]
     )
     verdicts["creates: no lost or duplicated rows"] = {"value": create, "met": rows_ok}
+    fanout = report["webhook_fanout"]
+    verdicts["webhook_fanout: every event delivered to every endpoint"] = {
+        "value": f"{fanout['delivered']} of {fanout['expected']}",
+        "met": fanout["delivered"] == fanout["expected"],
+    }
     return verdicts
 
 
@@ -327,6 +337,14 @@ def table(report: dict) -> str:
             for path in ("direct", "through_proxy")
         )
         + ".",
+        "",
+    ]
+    fanout = report["webhook_fanout"]
+    lines += [
+        f"Webhook fan-out, {fanout['events']:,} events to {fanout['endpoints']} endpoints by two workers: "
+        f"{fanout['delivered']:,} of {fanout['expected']:,} deliveries received, {fanout['per_second']} events/s "
+        f"delivered to every endpoint, delay from commit to receipt p50 {fanout['p50_ms']} ms, "
+        f"p99 {fanout['p99_ms']} ms.",
         "",
     ]
     lines += [f"- {'met' if v['met'] else 'MISSED'}: {name} ({v['value']})" for name, v in report["budgets"].items()]

@@ -103,7 +103,7 @@ def deliver(delivery: str) -> None:
         attempt.response_status, attempt.response_body = outcome.status, outcome.body
         attempt.error, attempt.duration_ms, attempt.next_attempt_at = outcome.error, outcome.duration_ms, None
         if outcome.ok:
-            WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
+            WebhookEndpoint.objects.filter(pk=endpoint.pk, failing_since__isnull=False).update(failing_since=None)
         else:
             failed(attempt, endpoint, event, now)
         attempt.save()
