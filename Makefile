@@ -14,7 +14,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 run: $(BIN)/.installed
 	@set -e; \
 	DATABASE_URL=$${DATABASE_URL:-$$($(BIN)/python scripts/localpg.py start dev)}; \
-	export DATABASE_URL DEBUG=$${DEBUG:-true}; \
+	export DATABASE_URL DEBUG=$${DEBUG:-true} TIMP_SANDBOX=$${TIMP_SANDBOX:-true}; \
 	$(BIN)/python manage.py migrate --no-input; \
 	$(BIN)/python manage.py seed_sandbox --base-url http://$(HOST):$(PORT); \
 	export WEBHOOK_ALLOW_PRIVATE_NETWORKS=$${WEBHOOK_ALLOW_PRIVATE_NETWORKS:-true}; \

@@ -82,6 +82,12 @@ class Discovery:
     ) -> None:
         role_model = Supplier if caller.is_retailer else Retailer
         conditions, self.params = ["o.status = 'ACTIVE'", "p.is_participating"], []
+        # A sandbox partner finds only its own tenant's organizations; everyone else, none of them.
+        if caller.sandbox_tenant_id is None:
+            conditions.append("o.sandbox_tenant_id IS NULL")
+        else:
+            conditions.append("o.sandbox_tenant_id = %s")
+            self.params.append(caller.sandbox_tenant_id)
         if initial_character == "#":
             conditions.append("o.name ~ '^[0-9]'")
         elif initial_character:
@@ -168,7 +174,11 @@ def nameable_counterpart(caller: Organization, role_uuid: UUID) -> Organization 
     )
     role = (
         role_model.objects.select_related("organization__primary_contact")
-        .filter(pk=role_uuid, organization__status=Organization.Status.ACTIVE)
+        .filter(
+            pk=role_uuid,
+            organization__status=Organization.Status.ACTIVE,
+            organization__sandbox_tenant=caller.sandbox_tenant_id,
+        )
         .filter(Q(organization__participation__is_participating=True) | Exists(connected))
         .first()
     )

@@ -293,6 +293,7 @@ def create_organization_from(connection_request: ConnectionRequest, org_type: st
         org_type=org_type,
         status=Organization.Status.PENDING,
         account_manager=manager,
+        sandbox_tenant_id=connection_request.organization.sandbox_tenant_id,
         contact={
             **split_full_name(connection_request.contact_name),
             "email": connection_request.contact_email,

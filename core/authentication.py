@@ -2,6 +2,7 @@ import binascii
 from hmac import compare_digest
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef
 from django.utils import timezone
@@ -47,6 +48,8 @@ class TokenAuthentication(auth.TokenAuthentication):
         found = candidates.select_related(
             "user__organization__retailer", "user__organization__supplier", "user__api_key"
         )
+        if settings.TIMP_SANDBOX:  # a partner's tenant lives while it is used
+            found = found.select_related("user__organization__sandbox_tenant")
         if with_permissions:
             held = apps.get_model("organizations", "PermissionAssignment").objects.filter(user=OuterRef("user"))
             found = found.annotate(permission_names=ArraySubquery(held.values("name")))
@@ -61,5 +64,12 @@ class TokenAuthentication(auth.TokenAuthentication):
                 api_key = getattr(auth_token.user, "api_key", None)
                 if api_key is not None:
                     api_key.mark_used()
+                tenant = (
+                    settings.TIMP_SANDBOX
+                    and auth_token.user.organization
+                    and auth_token.user.organization.sandbox_tenant
+                )
+                if tenant:
+                    tenant.mark_used()
                 return answer
         raise invalid

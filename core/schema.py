@@ -1,5 +1,6 @@
 import inspect
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from drf_spectacular import openapi
 from drf_spectacular.extensions import (
@@ -86,12 +87,11 @@ def own_doc(documented) -> str:
 
 
 def only_documented_paths(endpoints, **kwargs):
-    """Document the /timp/ API once: the older unprefixed aliases and the schema views stay out."""
+    """Document the /timp/ API once: the older unprefixed aliases and the schema views stay out,
+    and so do the sandbox's own paths outside a sandbox (where they are 404s)."""
+    hidden = ("/timp/schema", "/timp/docs", "/timp/redoc", *(() if settings.TIMP_SANDBOX else ("/timp/sandbox/",)))
     return [
-        endpoint
-        for endpoint in endpoints
-        if endpoint[0].startswith("/timp/")
-        and not endpoint[0].startswith(("/timp/schema", "/timp/docs", "/timp/redoc"))
+        endpoint for endpoint in endpoints if endpoint[0].startswith("/timp/") and not endpoint[0].startswith(hidden)
     ]
 
 

@@ -74,6 +74,15 @@ class LoginRateThrottle(SharedRateThrottle):
         return f"login:{hashed(client_address(request))}"
 
 
+class SignUpRateThrottle(SharedRateThrottle):
+    """Sandbox sign-ups per client address."""
+
+    scope = "signup"
+
+    def get_cache_key(self, request, view) -> str | None:
+        return f"signup:{hashed(client_address(request))}"
+
+
 class TokenRateThrottle(SharedRateThrottle):
     """Per token for token-authenticated requests, per user for session ones."""
 

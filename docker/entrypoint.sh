@@ -14,10 +14,16 @@ fi
 python manage.py migrate --no-input
 
 if [ "${TIMP_SANDBOX:-false}" = "true" ]; then
-    # Credentials go to a private file in the uploads volume, never to the logs.
+    # Seeded once: a restart keeps every password and token. The credentials go to a private
+    # file in the uploads volume, never to the logs.
     umask 077
-    python manage.py seed_sandbox --json > /app/var/uploads/.sandbox-credentials.json
-    echo "Sandbox seeded; credentials: docker compose exec web cat /app/var/uploads/.sandbox-credentials.json"
+    python manage.py seed_sandbox --json --keep-existing > /app/var/uploads/.sandbox-credentials.new
+    if [ -s /app/var/uploads/.sandbox-credentials.new ]; then
+        mv /app/var/uploads/.sandbox-credentials.new /app/var/uploads/.sandbox-credentials.json
+        echo "Sandbox seeded; credentials: docker compose exec web cat /app/var/uploads/.sandbox-credentials.json"
+    else
+        rm -f /app/var/uploads/.sandbox-credentials.new
+    fi
 fi
 
 exec "$@"

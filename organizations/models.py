@@ -104,6 +104,14 @@ class Organization(models.Model):
         db_persist=True,
         help_text="The name without case, punctuation or legal suffix: how duplicates are recognized.",
     )
+    sandbox_tenant = models.ForeignKey(
+        "SandboxTenant",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        help_text="In a sandbox: the partner's private tenant this organization belongs to.",
+    )
     merged_into = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -149,6 +157,31 @@ class Organization(models.Model):
     def supplier_uuid(self) -> str:
         """The supplier record's UUID, or "" for a retailer."""
         return "" if self.is_retailer else str(self.supplier.uuid)
+
+
+class SandboxTenant(models.Model):
+    """A partner's private corner of the sandbox: its organization and two counterparts that
+    only it can discover. Removed after SANDBOX_TENANT_TTL_DAYS without use."""
+
+    uuid = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField(max_length=NAME_LENGTH)
+    partner = models.OneToOneField("Organization", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"sandbox tenant of {self.email}"
+
+    # How often use is noted: at most once an hour per tenant.
+    USE_RESOLUTION = timedelta(hours=1)
+
+    def mark_used(self) -> None:
+        now = timezone.now()
+        if self.last_used_at < now - self.USE_RESOLUTION:
+            SandboxTenant.objects.filter(pk=self.pk, last_used_at__lt=now - self.USE_RESOLUTION).update(
+                last_used_at=now
+            )
+            self.last_used_at = now
 
 
 class Participation(models.Model):

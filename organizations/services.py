@@ -44,6 +44,7 @@ def create_organization(
     description: str = "",
     account_manager: AccountManager | None = None,
     organization_uuid: uuid.UUID | None = None,
+    sandbox_tenant_id: uuid.UUID | None = None,
 ) -> Organization:
     """An organization with its primary contact (an existing Person, or one made from
     `contact`) and its Retailer or Supplier record."""
@@ -56,6 +57,7 @@ def create_organization(
         description=description,
         account_manager=account_manager,
         primary_contact=primary_contact or Person.objects.create(**contact),
+        sandbox_tenant_id=sandbox_tenant_id,
     )
     save_new_organization(organization)
     return organization

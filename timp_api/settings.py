@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "files",
     "connections",
     "events",
+    "sandbox",
     "procrastinate.contrib.django",
 ]
 
@@ -179,6 +180,7 @@ REST_FRAMEWORK = {
         "login": env_str("LOGIN_THROTTLE_RATE", "10/minute"),
         "token": env_str("API_THROTTLE_RATE", "6000/minute"),
         "upload": env_str("UPLOAD_THROTTLE_RATE", "30/minute"),
+        "signup": env_str("SANDBOX_SIGNUP_THROTTLE_RATE", "10/hour"),
     },
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
@@ -252,6 +254,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TIMP <no-reply@timp.invalid>")
+
+# The partner sandbox: tenants unused this long are removed.
+SANDBOX_TENANT_TTL_DAYS = env_int("SANDBOX_TENANT_TTL_DAYS", 30, minimum=1)
 
 # Events, notifications and webhooks.
 EVENT_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 30, minimum=1)

@@ -3,8 +3,10 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from core import views
+from sandbox.views import getting_started
 
 urlpatterns = [
+    path("", getting_started, name="getting-started"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
@@ -17,6 +19,7 @@ urlpatterns = [
     path("timp/organizations/connections/", include("connections.api.urls")),
     path("timp/organizations/", include("organizations.api.urls")),
     path("timp/", include("events.api.urls")),
+    path("timp/sandbox/", include("sandbox.api.urls")),
     # The older, unprefixed paths of the connection requests, as published in the docs.
     path(
         "organizations/connections/request/",

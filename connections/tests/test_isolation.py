@@ -24,6 +24,8 @@ from organizations.api.views import ApiKeyDetailView, ParticipationView, Permiss
 from organizations.catalogue import BY_NAME
 from organizations.models import ApiKey, OneTimeToken, Organization, Participation, PermissionAssignment, User
 from organizations.tests.factories import UserFactory
+from sandbox import services as sandbox_services
+from sandbox.api import views as sandbox_views
 
 # How to make an object of each view's kind, owned by the given user's organization.
 OWNERS = {
@@ -42,6 +44,9 @@ OWNERS = {
     event_views.WebhookTestView: endpoint_for,
     event_views.DeliveryListView: endpoint_for,
     event_views.DeliveryRetryView: delivery_for,
+    sandbox_views.ApproveView: lambda user: connection_request(user=user),
+    sandbox_views.DenyView: lambda user: connection_request(user=user),
+    sandbox_views.ConfirmView: lambda user: ConnectionFactory(retailer=user.organization.retailer),
 }
 ANY_BODY = {
     "permission_uuids": [str(BY_NAME["manage_files"].uuid)],
@@ -96,8 +101,8 @@ def required_permission(view, method: str) -> str | None:
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 # POSTs that need no permission of the catalogue: signing in and out, accepting an invitation,
-# resetting one's password, marking one's own notification read, and discovery's searches
-# (reads, with the documented body).
+# resetting one's password, marking one's own notification read, signing up to the sandbox, and
+# discovery's searches (reads, with the documented body).
 WITHOUT_PERMISSION = {
     "/timp/organizations/user-login/",
     "/timp/organizations/user-logout/",
@@ -105,6 +110,7 @@ WITHOUT_PERMISSION = {
     "/timp/organizations/reset-password/",
     "/timp/organizations/complete-password/",
     "/timp/notifications/{uuid}/read/",
+    "/timp/sandbox/accounts/",
     "/timp/discovery/suppliers/",
     "/timp/discovery/retailers/",
 }
@@ -189,8 +195,9 @@ PERMISSION_ROUTES = [route for route in ROUTES if required_permission(route[2], 
     ("path", "method", "view"), PERMISSION_ROUTES, ids=[f"{m} {p}" for p, m, _ in PERMISSION_ROUTES]
 )
 def test_a_member_without_the_permission_gets_403_naming_it_and_changes_nothing(
-    client_for, retailer_user, media_root, path, method, view
+    client_for, retailer_user, media_root, settings, path, method, view
 ):
+    settings.TIMP_SANDBOX = True  # the sandbox's simulations too
     owned = OWNERS[view_class(view)](retailer_user)
     colleague = UserFactory(organization=retailer_user.organization, permissions=[])
     before, files_before = database_state(), sorted(media_root.rglob("*"))
@@ -201,5 +208,31 @@ def test_a_member_without_the_permission_gets_403_naming_it_and_changes_nothing(
 
     assert response.status_code == 403, response.content
     assert required_permission(view, method) in response.json()["detail"]
+    assert database_state() == before
+    assert sorted(media_root.rglob("*")) == files_before
+
+
+def tenant_user(name: str):
+    account = sandbox_services.sign_up(company_name=name, email=f"{name}@example.com", org_type="RETAILER")
+    return account["user"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "method", "view"), ROUTES, ids=[f"{m} {p}" for p, m, _ in ROUTES])
+def test_a_partner_of_another_sandbox_tenant_gets_404_and_changes_nothing(
+    client_for, settings, media_root, path, method, view
+):
+    settings.TIMP_SANDBOX = True
+    owner, stranger = tenant_user("owner"), tenant_user("stranger")
+    owned = OWNERS[view_class(view)](owner)
+    before, files_before = database_state(), sorted(media_root.rglob("*"))
+    action = actions_of(view)[method.lower()]
+    staff_only = IsStaff in getattr(view_class(view), "action_permissions", {}).get(action, ())
+
+    response = client_for(stranger).generic(
+        method, path.format(uuid=owned.pk), data=json.dumps(ANY_BODY), content_type="application/json"
+    )
+
+    assert response.status_code == (403 if staff_only else 404), response.content
     assert database_state() == before
     assert sorted(media_root.rglob("*")) == files_before

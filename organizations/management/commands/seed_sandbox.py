@@ -31,10 +31,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="Print the credentials as one JSON object.")
         parser.add_argument("--base-url", default="http://127.0.0.1:8000", help="Used in the example curl line.")
+        parser.add_argument(
+            "--keep-existing",
+            action="store_true",
+            help="Seed only a sandbox not seeded yet; otherwise change nothing and print nothing (restarts).",
+        )
 
     def handle(self, *args, **options):
         if not (settings.DEBUG or settings.TIMP_SANDBOX):
             raise CommandError("Refusing to seed: set TIMP_SANDBOX=true (or DEBUG=true) for a sandbox deployment.")
+        if options["keep_existing"] and User.objects.filter(username="sandbox-staff").exists():
+            return
         credentials = self.seed()
         if options["json"]:
             self.stdout.write(json.dumps(credentials, indent=2))

@@ -1,0 +1,29 @@
+"""`/` in a sandbox: the getting-started page, whose form signs a partner up."""
+
+from django import forms
+from django.conf import settings
+from django.shortcuts import render
+
+from core.views import not_found
+from organizations.models import Organization
+from sandbox import services
+from sandbox.api.views import SignUpRateThrottle, account_answer
+
+
+class SignUpForm(forms.Form):
+    company_name = forms.CharField(max_length=150)
+    email = forms.EmailField(max_length=200)
+    org_type = forms.ChoiceField(choices=Organization.Type.choices, label="Your organization is a")
+
+
+def getting_started(request):
+    if not settings.TIMP_SANDBOX:
+        return not_found(request)
+    form, account = SignUpForm(request.POST or None), None
+    if request.method == "POST" and form.is_valid():
+        if not SignUpRateThrottle().allow_request(request, None):
+            form.add_error(None, "Too many sign-ups from your address: try again later.")
+        else:
+            account = account_answer(services.sign_up(**form.cleaned_data))
+    base = request.build_absolute_uri("/").rstrip("/")
+    return render(request, "sandbox/getting_started.html", {"form": form, "account": account, "base": base})
