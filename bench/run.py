@@ -40,6 +40,7 @@ LARGE_MEMBER = 100_000
 LARGE_MEMBER_BUDGET = 2.0
 SLOW_CLIENTS_P99_BUDGET_MS = 250
 WEBHOOK_EVENTS = int(os.environ.get("BENCH_WEBHOOK_EVENTS", "10000"))
+SANDBOX_TENANTS = 200
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -95,12 +96,12 @@ def wrk(url: str, token: str | None, seconds: int, script: str | None = None) ->
 
 
 class Gunicorn:
-    def __init__(self, port: int) -> None:
-        self.port = port
+    def __init__(self, port: int, **env: str) -> None:
+        self.port, self.env = port, env
         self.log = RESULTS / "gunicorn.log.tmp"
 
     def __enter__(self) -> "Gunicorn":
-        env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port)}
+        env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port), **self.env}
         gunicorn = Path(sys.executable).parent / "gunicorn"
         self.process = subprocess.Popen(
             [str(gunicorn), "--config", "python:timp_api.gunicorn", "timp_api.wsgi"],
@@ -139,6 +140,7 @@ def main() -> int:
     from django.core.management import call_command
 
     from bench import dataset
+    from bench.sandbox_lifecycle import measure as measure_lifecycles
     from bench.slow_clients import measure as measure_slow_clients
     from bench.webhook_fanout import measure as measure_fanout
     from connections import selectors
@@ -218,6 +220,10 @@ def main() -> int:
             scenarios[scenario] = wrk(connections + query, large, SECONDS)
         say("slow clients: straight at gunicorn, then through nginx")
         slow_clients = measure_slow_clients(wrk, int(base.rsplit(":", 1)[1]), free_port(), GROWTH_SECONDS)
+    say(f"sandbox: {SANDBOX_TENANTS} tenants, each through the whole lifecycle")
+    sandbox_port = free_port()
+    with Gunicorn(sandbox_port, TIMP_SANDBOX="true", SANDBOX_SIGNUP_THROTTLE_RATE="1000000/hour"):
+        sandbox_lifecycle = measure_lifecycles(f"http://127.0.0.1:{sandbox_port}", SANDBOX_TENANTS)
     say(f"webhook fan-out: {WEBHOOK_EVENTS} events to 10 endpoints")
     webhook_fanout = measure_fanout(free_port(), WEBHOOK_EVENTS, say)
     created = ConnectionRequest.objects.count() - requests_before
@@ -245,6 +251,7 @@ def main() -> int:
             },
         },
         "webhook_fanout": webhook_fanout,
+        "sandbox_lifecycle": sandbox_lifecycle,
         "load_seconds": round(load_seconds, 1),
         "create_check": {
             "responses_2xx": answered,
@@ -310,6 +317,11 @@ def check(report: dict) -> dict:
         and create["integrations_created"] == 3 * create["rows_created"]
     )
     verdicts["creates: no lost or duplicated rows"] = {"value": create, "met": rows_ok}
+    lifecycles = report["sandbox_lifecycle"]
+    verdicts["sandbox_lifecycle: no errors, no tenant sees another's rows"] = {
+        "value": {key: lifecycles[key] for key in ("errors", "cross_tenant_rows")},
+        "met": lifecycles["errors"] == 0 and lifecycles["cross_tenant_rows"] == 0,
+    }
     fanout = report["webhook_fanout"]
     verdicts["webhook_fanout: every event delivered to every endpoint"] = {
         "value": f"{fanout['delivered']} of {fanout['expected']}",
@@ -337,6 +349,13 @@ def table(report: dict) -> str:
             for path in ("direct", "through_proxy")
         )
         + ".",
+        "",
+    ]
+    lifecycles = report["sandbox_lifecycle"]
+    lines += [
+        f"Sandbox: {lifecycles['tenants']} tenants through sign-up, upload, request, approve, confirm and events, "
+        f"{lifecycles['clients']} at a time: {lifecycles['per_second']} lifecycles/s, {lifecycles['errors']} errors, "
+        f"{lifecycles['cross_tenant_rows']} rows seen across tenants.",
         "",
     ]
     fanout = report["webhook_fanout"]

@@ -82,17 +82,23 @@ def activate_organization(*, organization: Organization) -> None:
 
 
 def account_manager_for(user: User) -> AccountManager:
-    """The staff user's AccountManager record, created from the user's name on first use."""
+    """The staff user's AccountManager record, created from the user's name on first use (by
+    one of several requests at once: the others find it)."""
     try:
         return user.account_manager
     except AccountManager.DoesNotExist:
-        person = Person.objects.create(
-            first_name=user.first_name or user.username,
-            last_name=user.last_name,
-            email=user.email,
-            job_title="Account Manager",
-        )
-        return AccountManager.objects.create(person=person, user=user)
+        pass
+    try:
+        with transaction.atomic():
+            person = Person.objects.create(
+                first_name=user.first_name or user.username,
+                last_name=user.last_name,
+                email=user.email,
+                job_title="Account Manager",
+            )
+            return AccountManager.objects.create(person=person, user=user)
+    except IntegrityError:
+        return AccountManager.objects.get(user=user)
 
 
 def split_full_name(full_name: str) -> dict:

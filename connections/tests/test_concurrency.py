@@ -127,3 +127,21 @@ def test_deleting_a_file_while_a_request_attaches_it_is_never_a_server_error(ret
         # Exactly one wins: the request with the file, or the deletion.
         assert (attached, deleted, file_exists) in {(201, 422, True), (400, 204, False)}, outcomes
     assert sum(outcomes.values()) == rounds
+
+
+def test_a_new_account_managers_first_approvals_at_once_all_succeed(retailer_user):
+    from organizations.models import AccountManager, User
+
+    newcomer = User.objects.create_user(username="new-manager", password="x", is_staff=True)
+    created = [connection_request(user=retailer_user, organization_name=f"Partner {n}") for n in range(8)]
+    clients = [token_client(newcomer) for _ in created]
+
+    statuses = race(
+        [
+            lambda c=c, r=r: c.post(f"{REQUESTS}{r.uuid}/approve/", {"create_organization": True}, format="json")
+            for c, r in zip(clients, created, strict=True)
+        ]
+    )
+
+    assert statuses == [200] * len(created)
+    assert AccountManager.objects.filter(user=newcomer).count() == 1
