@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench browser
+.PHONY: run test lint format bench browser image-test
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	sh scripts/venv.sh $(VENV)
@@ -34,6 +34,10 @@ browser:
 # The load benchmark: production settings under gunicorn, a throwaway (durable) PostgreSQL, wrk.
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/localpg.py throwaway --durable -- $(BIN)/python bench/run.py
+
+# The image built from the Dockerfile and run with podman, as a user would (scripts/image_test.py).
+image-test:
+	python3 scripts/localpg.py throwaway -- python3 scripts/image_test.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -33,14 +33,13 @@ def notify(event: Event, organization_ids: list) -> int:
     wait. Running twice notifies nobody twice. Returns how many were notified."""
     if event.type not in EVENT_TYPES:
         return 0
-    people = list(
-        User.objects.filter(organization__in=organization_ids, is_active=True, api_key__isnull=True).exclude(email="")
-    )
+    people = list(User.objects.filter(organization__in=organization_ids, is_active=True, api_key__isnull=True))
     chosen = channels(people, event.type)
     title = title_of(event)
     notifications, emails = [], []
     for user in people:
         dashboard, (email_on, frequency) = chosen[user.pk][Via.DASHBOARD][0], chosen[user.pk][Via.EMAIL]
+        email_on = email_on and bool(user.email)
         digest = frequency if email_on and frequency != Frequency.REAL_TIME else ""
         if dashboard or digest:
             notifications.append(

@@ -155,6 +155,15 @@ def test_people_are_notified_on_the_dashboard_and_mark_them_read(client_for, ret
     assert created.pk
 
 
+def test_a_user_without_an_email_still_sees_the_dashboard(client_for, retailer_user):
+    type(retailer_user).objects.filter(pk=retailer_user.pk).update(email="")
+    connection_request(user=retailer_user, organization_name="Acme")
+
+    distribute(Event.objects.get().id)
+
+    assert len(client_for(retailer_user).get("/timp/notifications/").json()) == 1
+
+
 def test_settings_list_every_event_type_and_change_one(client_for, retailer_user):
     client = client_for(retailer_user)
     entries = client.get(SETTINGS).json()
