@@ -185,6 +185,16 @@ def expire_requests(timestamp: int) -> int:
     return expire()
 
 
+@app.periodic(cron="*/5 * * * *")
+@app.task(queue="maintenance", queueing_lock="refresh_schedules")
+@in_worker
+def refresh_schedules(timestamp: int) -> int:
+    """Integrations' next run times that have passed move on."""
+    from connections.services import refresh_schedules as refresh
+
+    return refresh()
+
+
 @app.periodic(cron="30 3 * * *")
 @app.task(queue="maintenance", queueing_lock="prune")
 @in_worker

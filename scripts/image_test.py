@@ -71,10 +71,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+# Debian's packages: podman and its runtime, debootstrap for the base, and the CNI plugin that
+# lets compose services find each other by name.
+PACKAGES = ("podman", "buildah", "runc", "debootstrap", "uidmap", "golang-github-containernetworking-plugin-dnsname")
+
+
 def ensure_tools() -> None:
     missing = [tool for tool in ("podman", "runc", "debootstrap") if shutil.which(tool) is None]
-    if missing:
-        run("sh", str(ROOT / "scripts" / "apt-install.sh"), "podman", "buildah", "runc", "debootstrap", "uidmap")
+    if missing or not Path("/usr/lib/cni/dnsname").exists():
+        run("sh", str(ROOT / "scripts" / "apt-install.sh"), *PACKAGES, timeout=1200)
 
 
 def ensure_base() -> str:
@@ -153,13 +158,13 @@ class Api:
             raise Failure(f"{method} {path} answered {status}, not {expect}: {content[:200]!r}")
         return json.loads(content or b"null")
 
-    def wait_healthy(self, seconds: int = 90) -> None:
+    def wait_healthy(self, seconds: int = 90, container: str = f"{PREFIX}-web") -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.call("GET", "/healthz")[0] == 200:
                 return
             time.sleep(0.5)
-        logs = podman("logs", "--tail", "5", f"{PREFIX}-web", check=False).stderr.strip().splitlines()
+        logs = podman("logs", "--tail", "5", container, check=False).stderr.strip().splitlines()
         raise Failure(f"/healthz never answered 200; last log line: {logs[-1] if logs else 'none'}")
 
 
@@ -314,6 +319,73 @@ def web_and_worker(database_url: str) -> dict:
     return {"image_bytes": size}
 
 
+# `docker-compose.yml` as written, under podman-compose, with docker/local/compose.override.yml
+# on top: it swaps only the images that cannot be pulled here (postgres and nginx, made from
+# Debian's packages on the local base) and names the image this test built for web and worker.
+COMPOSE_PROJECT = PREFIX
+PODMAN_COMPOSE = "podman-compose==1.6.0"
+LOCAL_IMAGES = {"localhost/timp-postgres:local": "postgres", "localhost/timp-nginx:local": "nginx"}
+
+
+def podman_compose(workdir: Path) -> list[str]:
+    """podman-compose from PyPI, in a virtualenv of its own."""
+    venv = workdir / "compose-venv"
+    run(sys.executable, "-m", "venv", str(venv))
+    run(str(venv / "bin" / "pip"), "install", "--quiet", PODMAN_COMPOSE, timeout=300)
+    return [str(venv / "bin" / "podman-compose"), "-p", COMPOSE_PROJECT]
+
+
+def compose(workdir: Path) -> None:
+    for image, name in LOCAL_IMAGES.items():
+        if podman("image", "exists", image, check=False).returncode != 0:
+            local = ROOT / "docker" / "local"
+            podman("build", "--network", "host", "-f", str(local / f"{name}.Containerfile"), "-t", image, str(local))
+    say("local postgres and nginx images ready")
+    command = podman_compose(workdir)
+    port = free_port()
+    # podman's runtime and limits for every container podman-compose starts (see LIMITS).
+    conf = workdir / "containers.conf"
+    conf.write_text(
+        "[containers]\n"
+        f'default_ulimits = ["nofile={OPEN_FILES}:{OPEN_FILES}", "nproc=4096:4096"]\n'
+        "[engine]\n"
+        'runtime = "runc"\n'
+    )
+    env = {
+        **os.environ,
+        "CONTAINERS_CONF": str(conf),
+        "POSTGRES_PASSWORD": secrets.token_urlsafe(16),
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "TIMP_SANDBOX": "true",
+        "PORT": str(port),
+    }
+    files = ["-f", str(ROOT / "docker-compose.yml"), "-f", str(ROOT / "docker" / "local" / "compose.override.yml")]
+    try:
+        run(*command, *files, "up", "-d", env=env, cwd=ROOT, timeout=600)
+        api = Api(port)
+        api.wait_healthy(seconds=180, container=f"{COMPOSE_PROJECT}_web_1")
+        check(api.json("GET", "/readyz")["database"] == "ok", "/readyz through the compose proxy")
+        say("the compose stack answers through its nginx proxy")
+        credentials = json.loads(
+            podman("exec", f"{COMPOSE_PROJECT}_web_1", "cat", "/app/var/uploads/.sandbox-credentials.json").stdout
+        )
+        token = credentials["retailer"]["token"]
+        api.json(
+            "POST",
+            "/timp/organizations/connections/request/",
+            expect=201,
+            token=token,
+            body={"organization_name": "Compose Supplier", "primary_contact_name": "Sam"},
+        )
+        deadline = time.monotonic() + 120
+        while not api.json("GET", "/timp/notifications/", token=token):
+            check(time.monotonic() < deadline, "the compose worker did not process the event within 120 s")
+            time.sleep(1)
+        say("the compose stack's worker processed a job")
+    finally:
+        run(*command, *files, "down", "-v", env=env, cwd=ROOT, check=False, timeout=300)
+
+
 def cleanup() -> None:
     for container in (f"{PREFIX}-web", f"{PREFIX}-worker"):
         run(*PODMAN, "rm", "-f", "-t", "5", container, check=False)
@@ -337,6 +409,9 @@ def main() -> int:
         step = "running the image"
         cleanup()
         web_and_worker(database_url)
+        step = "running docker-compose.yml under podman-compose"
+        with tempfile.TemporaryDirectory(prefix="timp-compose-") as workdir:
+            compose(Path(workdir))
     except (Failure, subprocess.TimeoutExpired, KeyError, ValueError) as error:
         print(f"image-test FAILED while {step}: {error}", flush=True)
         return 1
