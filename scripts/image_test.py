@@ -388,7 +388,7 @@ def compose(workdir: Path) -> None:
 
 def cleanup() -> None:
     for container in (f"{PREFIX}-web", f"{PREFIX}-worker"):
-        run(*PODMAN, "rm", "-f", "-t", "5", container, check=False)
+        run(*PODMAN, "rm", "-f", "-v", "-t", "5", container, check=False)
     run(*PODMAN, "volume", "rm", "-f", VOLUME, check=False)
 
 
