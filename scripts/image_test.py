@@ -107,6 +107,8 @@ def ensure_base() -> str:
 
 
 def build() -> None:
+    """The image, tagged IMAGE; the one it replaces is removed (no dangling images pile up)."""
+    previous = podman("image", "inspect", "--format", "{{.Id}}", IMAGE, check=False).stdout.strip()
     secret = ["--secret", f"id=ca_bundle,src={CA_BUNDLE}"] if Path(CA_BUNDLE).exists() else []
     podman(
         "build",
@@ -120,6 +122,8 @@ def build() -> None:
         str(ROOT),
         timeout=1800,
     )
+    if previous and podman("image", "inspect", "--format", "{{.Id}}", IMAGE).stdout.strip() != previous:
+        podman("rmi", previous, check=False)
 
 
 def inside(*command: str, container: str = f"{PREFIX}-web") -> str:
