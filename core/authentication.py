@@ -15,6 +15,8 @@ from rest_framework.authentication import get_authorization_header
 from rest_framework.permissions import SAFE_METHODS
 
 SCHEMES = {b"token", b"bearer"}
+# Every API key starts with it (people's tokens are hexadecimal).
+API_KEY_PREFIX = "timp_"
 
 
 class TokenAuthentication(auth.TokenAuthentication):
@@ -45,9 +47,11 @@ class TokenAuthentication(auth.TokenAuthentication):
         except (UnicodeDecodeError, TypeError, binascii.Error):
             raise invalid from None
         candidates = get_token_model().objects.filter(token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH])
-        found = candidates.select_related(
-            "user__organization__retailer", "user__organization__supplier", "user__api_key"
-        )
+        found = candidates.select_related("user__organization__retailer", "user__organization__supplier")
+        # An API key's record comes along only for a key: a person's token has no prefix.
+        is_api_key = key.startswith(API_KEY_PREFIX)
+        if is_api_key:
+            found = found.select_related("user__api_key")
         if settings.TIMP_SANDBOX:  # a partner's tenant lives while it is used
             found = found.select_related("user__organization__sandbox_tenant")
         if with_permissions:
@@ -61,9 +65,8 @@ class TokenAuthentication(auth.TokenAuthentication):
                     auth_token.delete()
                     raise exceptions.AuthenticationFailed("Token expired.")
                 answer = self.validate_user(auth_token)
-                api_key = getattr(auth_token.user, "api_key", None)
-                if api_key is not None:
-                    api_key.mark_used()
+                if is_api_key:
+                    auth_token.user.api_key.mark_used()
                 tenant = (
                     settings.TIMP_SANDBOX
                     and auth_token.user.organization

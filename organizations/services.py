@@ -14,6 +14,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 
 from core import mail
+from core.authentication import API_KEY_PREFIX
 from core.exceptions import InvalidState, NotAllowed
 from events.services import publish
 from organizations.api.serializers import UserSerializer
@@ -344,9 +345,6 @@ def complete_password_reset(*, reset: OneTimeToken, password: str) -> None:
     user.save(update_fields=["password"])
     OneTimeToken.objects.filter(user=user, purpose=OneTimeToken.Purpose.PASSWORD_RESET).delete()
     AuthToken.objects.filter(user=user).delete()
-
-
-API_KEY_PREFIX = "timp_"
 
 
 @transaction.atomic
