@@ -10,6 +10,8 @@ from events.models import EVENT_TYPES, Event, Notification, NotificationSetting
 from organizations.models import User
 
 Via, Frequency = NotificationSetting.Via, NotificationSetting.Frequency
+# How a user hears of an event type it has no setting for: on the dashboard, not by email.
+DEFAULT_CHANNELS = {Via.DASHBOARD: (True, Frequency.REAL_TIME), Via.EMAIL: (False, Frequency.REAL_TIME)}
 
 
 def title_of(event: Event) -> str:
@@ -21,7 +23,7 @@ def title_of(event: Event) -> str:
 
 def channels(users: list[User], event_type: str) -> dict:
     """user pk → {via: (enabled, frequency)}, defaults filled in: the dashboard on, email off."""
-    chosen = defaultdict(lambda: {Via.DASHBOARD: (True, Frequency.REAL_TIME), Via.EMAIL: (False, Frequency.REAL_TIME)})
+    chosen = defaultdict(lambda: dict(DEFAULT_CHANNELS))
     for setting in NotificationSetting.objects.filter(user__in=users, event_type=event_type):
         chosen[setting.user_id][setting.via] = (setting.enabled, setting.frequency)
     return chosen

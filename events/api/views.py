@@ -1,6 +1,5 @@
 import uuid
 
-from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -32,6 +31,7 @@ from events.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from events.notifying import DEFAULT_CHANNELS
 from events.shapes import as_sent
 
 
@@ -102,8 +102,8 @@ class NotificationSettingsView(ActionPermissionsMixin, APIView):
     }
 
     def entries(self, user) -> list[dict]:
-        stored = {(s.event_type, s.via): s for s in NotificationSetting.objects.filter(user=user)}
-        defaults = {NotificationSetting.Via.DASHBOARD: True, NotificationSetting.Via.EMAIL: False}
+        mine = NotificationSetting.objects.filter(user=user)
+        stored = {(s.event_type, s.via): (s.enabled, s.frequency) for s in mine}
         return [
             {
                 "uuid": setting_uuid,
@@ -111,14 +111,9 @@ class NotificationSettingsView(ActionPermissionsMixin, APIView):
                 "notification_name": name,
                 "notification_domain": DOMAINS[name.split("/")[0]],
                 "notification_type": [
-                    {
-                        "notification_via": via,
-                        "notification_frequency": stored[name, via].frequency
-                        if (name, via) in stored
-                        else NotificationSetting.Frequency.REAL_TIME,
-                        "enabled": stored[name, via].enabled if (name, via) in stored else enabled,
-                    }
-                    for via, enabled in defaults.items()
+                    {"notification_via": via, "notification_frequency": frequency, "enabled": enabled}
+                    for via, default in DEFAULT_CHANNELS.items()
+                    for enabled, frequency in [stored.get((name, via), default)]
                 ],
                 "org_user": {"uuid": user.pk},
             }
@@ -259,6 +254,5 @@ class DeliveryRetryView(WebhookMixin, APIView):
         )
         if delivery is None:
             raise NotFound()
-        with transaction.atomic():
-            retry = services.retry_delivery(delivery=delivery)
+        retry = services.retry_delivery(delivery=delivery)
         return Response(DeliverySerializer(retry).data, status=status.HTTP_202_ACCEPTED)
