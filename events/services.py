@@ -132,7 +132,7 @@ def ping(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
         data={"endpoint": str(endpoint.uuid), "message": "A test event from TIMP."},
     )
     delivery = WebhookDelivery.objects.create(endpoint=endpoint, event=event, next_attempt_at=timezone.now())
-    tasks.deliver.defer(delivery=str(delivery.uuid))
+    tasks.queue_deliveries([delivery.uuid])
     return delivery
 
 
@@ -147,5 +147,5 @@ def retry_delivery(*, delivery: WebhookDelivery) -> WebhookDelivery:
     retry = WebhookDelivery.objects.create(
         endpoint=delivery.endpoint, event=delivery.event, attempt=last.attempt + 1, next_attempt_at=timezone.now()
     )
-    tasks.deliver.defer(delivery=str(retry.uuid))
+    tasks.queue_deliveries([retry.uuid])
     return retry

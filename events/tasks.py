@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections, transaction
 from django.utils import timezone
+from procrastinate import jobs, manager
 from procrastinate.contrib.django import app
+from procrastinate.contrib.django.django_connector import DjangoConnector
 
 from events import notifying, sending
 from events.models import Event, NotificationSetting, WebhookDelivery, WebhookEndpoint
@@ -25,6 +27,11 @@ FIRST_RETRY_SECONDS = 5
 LONGEST_RETRY_SECONDS = 6 * 60 * 60
 RETRY_FOR = timedelta(days=3)
 DISABLE_AFTER = timedelta(days=5)
+
+# Jobs deferred through Django's connection commit, or roll back, with the transaction that
+# defers them. The worker's app reaches PostgreSQL through a connection of its own: a job it
+# deferred inside a transaction could run before that transaction committed, and find nothing.
+IN_TRANSACTION = manager.JobManager(DjangoConnector())
 
 
 def in_worker(function):
@@ -69,8 +76,14 @@ def distribute(event_id: int) -> None:
         ]
         WebhookDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
         if deliveries:
-            deliver.batch_defer(*({"delivery": str(delivery.uuid)} for delivery in deliveries))
+            queue_deliveries(delivery.uuid for delivery in deliveries)
         notifying.notify(event, organizations)
+
+
+def queue_deliveries(uuids, *, at=None) -> None:
+    """A `deliver` job for each attempt, in the current transaction (at `at`, or now)."""
+    queued = jobs.JobDeferrer(IN_TRANSACTION, deliver.configure(schedule_at=at).job)
+    queued.batch_defer(*({"delivery": str(uuid)} for uuid in uuids))
 
 
 @app.task(queue="webhooks")
@@ -124,7 +137,7 @@ def failed(attempt: WebhookDelivery, endpoint: WebhookEndpoint, event: Event, no
     attempt.next_attempt_at = later
     retry = WebhookDelivery(endpoint=endpoint, event=event, attempt=attempt.attempt + 1, next_attempt_at=later)
     if WebhookDelivery.objects.bulk_create([retry], ignore_conflicts=True):
-        deliver.configure(schedule_at=later).defer(delivery=str(retry.uuid))
+        queue_deliveries([retry.uuid], at=later)
 
 
 def disable(endpoint: WebhookEndpoint, now) -> None:
@@ -150,7 +163,7 @@ def redeliver_overdue(timestamp: int) -> int:
     ).values_list("uuid", flat=True)[:1000]
     overdue = list(overdue)
     if overdue:
-        deliver.batch_defer(*({"delivery": str(uuid)} for uuid in overdue))
+        queue_deliveries(overdue)
     return len(overdue)
 
 

@@ -11,12 +11,13 @@ from datetime import timedelta
 import orjson
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
+from procrastinate.contrib.django import app
 from standardwebhooks.webhooks import Webhook
 
 from events.models import Event, WebhookDelivery
-from events.tasks import deliver
+from events.tasks import deliver, distribute
 from events.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -133,6 +134,33 @@ def test_an_event_reaches_the_receiver_signed(client_for, retailer_user, worker_
     assert attempt["event_type"] == "connection_requests/created"
 
 
+def deliver_jobs() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM procrastinate_jobs WHERE task_name = %s", [deliver.name])
+        return cursor.fetchone()[0]
+
+
+def test_a_job_deferred_in_the_worker_commits_with_its_transaction(client_for, retailer_user, worker_env, receiver):
+    """The worker's app reaches PostgreSQL through a connection of its own; the deliveries a
+    fan-out queues must still commit, or roll back, with the rows they name."""
+    client = client_for(retailer_user)
+    subscribe(client, receiver().url)
+    request_connection(client)
+    event = Event.objects.get()
+
+    with (
+        app.replace_connector(app.connector.get_worker_connector()) as worker_app,
+        worker_app.open(),
+        transaction.atomic(),
+    ):
+        distribute(event.pk)
+        assert deliver_jobs() == 1  # seen inside the transaction
+        transaction.set_rollback(True)
+
+    assert not WebhookDelivery.objects.exists()
+    assert deliver_jobs() == 0
+
+
 def test_a_failure_is_retried_after_about_five_seconds(client_for, retailer_user, worker_env, receiver):
     client = client_for(retailer_user)
     hook = receiver(statuses=[500, 200])
@@ -142,8 +170,9 @@ def test_a_failure_is_retried_after_about_five_seconds(client_for, retailer_user
     run_worker_once(worker_env)
     first, retry = WebhookDelivery.objects.order_by("attempt")
     assert (first.status, first.response_status, retry.status) == ("failed", 500, "pending")
-    delay = (retry.next_attempt_at - first.created_at).total_seconds()
-    assert 3 <= delay <= 7
+    # 5 s ±25% from the attempt, made after the first row was written and before the retry's.
+    assert (retry.next_attempt_at - first.created_at).total_seconds() >= 3.75
+    assert (retry.next_attempt_at - retry.created_at).total_seconds() <= 6.25
     with connection.cursor() as cursor:  # the clock moves on to the retry's time
         cursor.execute("UPDATE procrastinate_jobs SET scheduled_at = now() WHERE status = 'todo'")
     run_worker_once(worker_env)
