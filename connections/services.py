@@ -88,10 +88,10 @@ ONE_PENDING_REQUEST = {"one_pending_request_per_pair", "one_pending_request_per_
 
 def save_pending(connection_request: ConnectionRequest) -> None:
     """Saves a pending request; a second pending request from one organization to the same
-    name or the same named counterpart (the database's constraints) is a 422."""
+    name or the same named counterpart (the database's constraints) is a 422. The error ends
+    the caller's transaction (its atomic block rolls back), so no savepoint is needed."""
     try:
-        with transaction.atomic():
-            connection_request.save()
+        connection_request.save()
     except IntegrityError as error:
         if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) not in ONE_PENDING_REQUEST:
             raise
@@ -128,6 +128,8 @@ def build_integrations(connection_request: ConnectionRequest, items: Sequence[di
 def attach_files(connection_request: ConnectionRequest, files: Sequence[UploadedFile]) -> None:
     """Attaches files that still exist: their rows are locked until the transaction ends, so
     a deletion racing with this either finished first (the file is missing: 400) or waits."""
+    if not files:
+        return
     locked = {f.pk for f in lock_files(files)}
     missing = [str(f.pk) for f in files if f.pk not in locked]
     if missing:

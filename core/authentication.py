@@ -1,4 +1,5 @@
 import binascii
+from functools import cache
 from hmac import compare_digest
 
 from django.apps import apps
@@ -14,9 +15,30 @@ from rest_framework import exceptions
 from rest_framework.authentication import get_authorization_header
 from rest_framework.permissions import SAFE_METHODS
 
+from core.json_sql import PreparedQuery
+
 SCHEMES = {b"token", b"bearer"}
+# Stands for the presented token's key in the compiled token query (no key holds a NUL).
+KEY_MARKER = "\x00token_key"
 # Every API key starts with it (people's tokens are hexadecimal).
 API_KEY_PREFIX = "timp_"
+
+
+@cache
+def token_query(*, api_key: bool, tenant: bool, permissions: bool) -> PreparedQuery:
+    """The tokens of a key with their user, its organization and role (every view needs
+    them); the API key's record for a key; the sandbox tenant in a sandbox (a partner's tenant
+    lives while it is used); the user's permission names for a write (reads seldom check one)."""
+    found = get_token_model().objects.filter(token_key=KEY_MARKER)
+    found = found.select_related("user__organization__retailer", "user__organization__supplier")
+    if api_key:
+        found = found.select_related("user__api_key")
+    if tenant:
+        found = found.select_related("user__organization__sandbox_tenant")
+    if permissions:
+        held = apps.get_model("organizations", "PermissionAssignment").objects.filter(user=OuterRef("user"))
+        found = found.annotate(permission_names=ArraySubquery(held.values("name")))
+    return PreparedQuery(found, KEY_MARKER)
 
 
 class TokenAuthentication(auth.TokenAuthentication):
@@ -24,6 +46,7 @@ class TokenAuthentication(auth.TokenAuthentication):
 
     - the user's organization comes in the same query as the token (every view needs it), and
       so does the API key the token belongs to, if any (its last use is noted, once a minute);
+      the query is compiled once and prepared per connection (`token_query`);
     - only the presented token is checked for expiry, where Knox also scans (and deletes)
       every other token of the user on every request: `manage.py prune_expired` does that;
     - a header that is not UTF-8 is an invalid token (401), not a server error.
@@ -46,18 +69,10 @@ class TokenAuthentication(auth.TokenAuthentication):
             digest = hash_token(key)
         except (UnicodeDecodeError, TypeError, binascii.Error):
             raise invalid from None
-        candidates = get_token_model().objects.filter(token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH])
-        found = candidates.select_related("user__organization__retailer", "user__organization__supplier")
         # An API key's record comes along only for a key: a person's token has no prefix.
         is_api_key = key.startswith(API_KEY_PREFIX)
-        if is_api_key:
-            found = found.select_related("user__api_key")
-        if settings.TIMP_SANDBOX:  # a partner's tenant lives while it is used
-            found = found.select_related("user__organization__sandbox_tenant")
-        if with_permissions:
-            held = apps.get_model("organizations", "PermissionAssignment").objects.filter(user=OuterRef("user"))
-            found = found.annotate(permission_names=ArraySubquery(held.values("name")))
-        for auth_token in found:
+        query = token_query(api_key=is_api_key, tenant=settings.TIMP_SANDBOX, permissions=with_permissions)
+        for auth_token in query.run(key[: CONSTANTS.TOKEN_KEY_LENGTH]):
             if compare_digest(digest, auth_token.digest):
                 if hasattr(auth_token, "permission_names"):
                     auth_token.user.permission_names = frozenset(auth_token.permission_names)
