@@ -38,11 +38,15 @@ class Event(models.Model):
     created_at = models.DateTimeField()
     data = models.JSONField(help_text="The object's read shape at that moment.")
     for_staff = models.BooleanField(default=False, help_text="The platform's account managers see it too.")
+    fanned_out = models.BooleanField(
+        default=False, db_default=False, help_text="Its notifications and deliveries are made (`events.tasks.fan_out`)."
+    )
 
     class Meta:
         indexes = [
             models.Index(fields=["created_at"]),
             models.Index(fields=["id"], condition=Q(for_staff=True), name="staff_events"),
+            models.Index(fields=["id"], condition=Q(fanned_out=False), name="events_to_fan_out"),
         ]
 
     def __str__(self) -> str:

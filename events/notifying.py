@@ -29,10 +29,10 @@ def channels(users: list[User], event_type: str) -> dict:
     return chosen
 
 
-@transaction.atomic
 def notify(event: Event, organization_ids: list) -> int:
-    """Notifies the people of these organizations of `event`; real-time email goes now, digests
-    wait. Running twice notifies nobody twice. Returns how many were notified."""
+    """Notifies the people of these organizations of `event`, in the caller's transaction;
+    real-time email goes when it commits, digests wait. Running twice notifies nobody twice.
+    Returns how many were notified."""
     if event.type not in EVENT_TYPES:
         return 0
     people = list(User.objects.filter(organization__in=organization_ids, is_active=True, api_key__isnull=True))

@@ -18,9 +18,11 @@ from events import urls_allowed
 from events.models import Event, WebhookDelivery, WebhookEndpoint, WebhookSecret
 
 # pg_advisory_xact_lock key: "events" in ASCII. Held from an event's insert to its commit, it
-# makes event ids grow in commit order.
+# makes event ids grow in commit order, and lets the fan-out wait for the events being written.
 EVENTS_LOCK = 0x6576656E7473
 FAN_OUT_TASK = "events.tasks.fan_out"
+# The fan-out job's queueing lock: at most one waits in the queue, whatever the events.
+FAN_OUT_LOCK = "fan_out"
 
 
 @cache
@@ -45,9 +47,13 @@ def publish(
     for_staff: bool = False,
 ) -> None:
     """Writes an event in the current transaction (it commits with the change, or not at all),
-    for the organizations in `audience`, and queues its fan-out to notifications and webhooks.
+    for the organizations in `audience`, and wakes the fan-out to notifications and webhooks.
     The data is `data`, or the read shape `shape` (a BuiltByDatabase serializer) of row `pk`,
-    made by PostgreSQL in the same statement. One statement in all."""
+    made by PostgreSQL in the same statement. One statement in all.
+
+    The wake-up is a fan-out job queued only when none is waiting (its queueing lock): the job
+    fans out every event written before it runs, so a waiting one will take this event too,
+    and the queue's insert, triggers and notifications are paid once per wait, not per event."""
     if shape is not None:
         data_sql, data_params = shape_select(shape)
         data_params = (*data_params, pk)
@@ -65,11 +71,13 @@ def publish(
             INSERT INTO events_eventaudience (event_id, organization_id)
             SELECT event.id, member FROM event, unnest(%s::uuid[]) AS member
         )
-        SELECT procrastinate_defer_jobs_v1(ARRAY[ROW(
-            'events', %s, 0, NULL, NULL, jsonb_build_object('event_id', event.id), NULL
-        )::procrastinate_job_to_defer_v1]) FROM event
+        INSERT INTO procrastinate_jobs (queue_name, task_name, priority, queueing_lock, args)
+        SELECT 'events', %s, 0, %s, '{{}}' FROM event
+        ON CONFLICT DO NOTHING
+        RETURNING id
     """  # noqa: S608
-    params = (EVENTS_LOCK, event_type, *data_params, for_staff, [str(pk) for pk in set(audience)], FAN_OUT_TASK)
+    audience = [str(pk) for pk in set(audience)]
+    params = (EVENTS_LOCK, event_type, *data_params, for_staff, audience, FAN_OUT_TASK, FAN_OUT_LOCK)
     execute_prepared(sql, params)
 
 
@@ -130,6 +138,7 @@ def ping(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
         type="webhooks/ping",
         created_at=timezone.now(),
         data={"endpoint": str(endpoint.uuid), "message": "A test event from TIMP."},
+        fanned_out=True,  # it goes to this endpoint alone
     )
     delivery = WebhookDelivery.objects.create(endpoint=endpoint, event=event, next_attempt_at=timezone.now())
     tasks.queue_deliveries([delivery.uuid])

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from procrastinate import jobs, manager
 from procrastinate.contrib.django import app
@@ -16,7 +16,7 @@ from procrastinate.contrib.django.django_connector import DjangoConnector
 
 from events import notifying, sending
 from events.models import Event, NotificationSetting, WebhookDelivery, WebhookEndpoint
-from events.services import publish, signing_secrets
+from events.services import EVENTS_LOCK, FAN_OUT_LOCK, publish, signing_secrets
 from events.shapes import as_sent
 
 logger = logging.getLogger(__name__)
@@ -54,30 +54,56 @@ def retry_delay(attempt: int) -> timedelta:
     return timedelta(seconds=seconds * random.uniform(0.75, 1.25))  # noqa: S311 (jitter, not a secret)
 
 
-@app.task(queue="events")
+# Events fanned out in one transaction: each batch's notifications and deliveries commit together.
+FAN_OUT_BATCH = 100
+
+
+@app.task(queue="events", queueing_lock=FAN_OUT_LOCK)
 @in_worker
-def fan_out(event_id: int) -> None:
-    distribute(event_id)
+def fan_out() -> None:
+    """Every event committed and not yet fanned out, oldest first (`publish` queues this job
+    when none is waiting)."""
+    wait_for_writers()
+    while fan_out_batch(FAN_OUT_BATCH) == FAN_OUT_BATCH:
+        pass
 
 
-def distribute(event_id: int) -> None:
-    """An event committed: its notifications, and one delivery per endpoint that wants it."""
-    event = Event.objects.filter(pk=event_id).first()
-    if event is None:  # pruned
-        return
+def wait_for_writers() -> None:
+    """Returns once the transactions writing events now have committed, so that their events
+    are there to be read. Each writer holds EVENTS_LOCK from its event to its commit; one that
+    found this job waiting, and so queued no other, took the lock before the job started. The
+    shared lock is held by this statement alone (autocommit), so no writer waits on the fan-out."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [EVENTS_LOCK])
+
+
+def fan_out_batch(limit: int) -> int:
+    """Fans out up to `limit` waiting events in one transaction. Their rows stay locked until
+    it commits, so two workers never fan out one event at the same time. Returns how many."""
+    with transaction.atomic():
+        waiting = Event.objects.select_for_update(skip_locked=True).filter(fanned_out=False).order_by("id")
+        events = list(waiting[:limit])
+        for event in events:
+            distribute(event)
+        Event.objects.filter(pk__in=[event.pk for event in events]).update(fanned_out=True)
+    return len(events)
+
+
+def distribute(event: Event) -> None:
+    """An event committed: its notifications, and one delivery per endpoint that wants it, in
+    the caller's transaction. Running twice makes nothing twice."""
     organizations = list(event.audience.values_list("organization_id", flat=True))
     now = timezone.now()
-    with transaction.atomic():
-        endpoints = WebhookEndpoint.objects.filter(organization__in=organizations, is_active=True)
-        deliveries = [
-            WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
-            for endpoint in endpoints
-            if endpoint.receives(event.type)
-        ]
-        WebhookDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
-        if deliveries:
-            queue_deliveries(delivery.uuid for delivery in deliveries)
-        notifying.notify(event, organizations)
+    endpoints = WebhookEndpoint.objects.filter(organization__in=organizations, is_active=True)
+    deliveries = [
+        WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
+        for endpoint in endpoints
+        if endpoint.receives(event.type)
+    ]
+    WebhookDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
+    if deliveries:
+        queue_deliveries(delivery.uuid for delivery in deliveries)
+    notifying.notify(event, organizations)
 
 
 def queue_deliveries(uuids, *, at=None) -> None:

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from connections import services as connection_services
@@ -11,13 +11,19 @@ from connections.models import ConnectionRequest
 from connections.tests.factories import connection_request
 from events import notifying
 from events.models import Event, Notification, NotificationSetting
-from events.tasks import distribute
+from events.tasks import distribute, fan_out, fan_out_batch
 from organizations.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 FEED = "/timp/events/"
 SETTINGS = "/timp/notifications/notification-settings/"
+
+
+def fan_out_jobs() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM procrastinate_jobs WHERE task_name = %s", [fan_out.name])
+        return cursor.fetchone()[0]
 
 
 def types_in(client, **query) -> list[str]:
@@ -50,6 +56,17 @@ def test_a_change_that_rolls_back_has_no_event(retailer_user):
 
     assert not Event.objects.exists()
     assert not ConnectionRequest.objects.exists()
+    assert fan_out_jobs() == 0
+
+
+def test_events_wait_for_one_fan_out_job_that_takes_them_all(retailer_user):
+    for name in ("First", "Second", "Third"):
+        connection_request(user=retailer_user, organization_name=name)
+
+    assert fan_out_jobs() == 1
+    assert [fan_out_batch(2), fan_out_batch(2), fan_out_batch(2)] == [2, 1, 0]
+    assert not Event.objects.filter(fanned_out=False).exists()
+    assert Notification.objects.filter(user=retailer_user).count() == 3
 
 
 def test_each_organization_hears_only_of_what_it_sees(client_for, retailer_user, supplier_user, staff_user):
@@ -140,8 +157,8 @@ def test_pending_requests_expire_after_the_configured_days(client_for, retailer_
 
 def test_people_are_notified_on_the_dashboard_and_mark_them_read(client_for, retailer_user, mailoutbox):
     created = connection_request(user=retailer_user, organization_name="Acme")
-    distribute(Event.objects.get().id)
-    distribute(Event.objects.get().id)  # running twice notifies nobody twice
+    distribute(Event.objects.get())
+    distribute(Event.objects.get())  # running twice notifies nobody twice
     client = client_for(retailer_user)
 
     (notification,) = client.get("/timp/notifications/").json()
@@ -159,7 +176,7 @@ def test_a_user_without_an_email_still_sees_the_dashboard(client_for, retailer_u
     type(retailer_user).objects.filter(pk=retailer_user.pk).update(email="")
     connection_request(user=retailer_user, organization_name="Acme")
 
-    distribute(Event.objects.get().id)
+    distribute(Event.objects.get())
 
     assert len(client_for(retailer_user).get("/timp/notifications/").json()) == 1
 
@@ -211,7 +228,7 @@ def test_real_time_email_and_digests(retailer_user, mailoutbox, django_capture_o
 
     with django_capture_on_commit_callbacks(execute=True):
         for event in Event.objects.order_by("id"):
-            distribute(event.id)
+            distribute(event)
     assert [message.to for message in mailoutbox] == [[retailer_user.email], [retailer_user.email]]
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import timedelta
 
@@ -16,8 +17,9 @@ from django.utils import timezone
 from procrastinate.contrib.django import app
 from standardwebhooks.webhooks import Webhook
 
+from connections.tests.factories import connection_request
 from events.models import Event, WebhookDelivery
-from events.tasks import deliver, distribute
+from events.tasks import deliver, distribute, fan_out_batch, wait_for_writers
 from events.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -153,12 +155,52 @@ def test_a_job_deferred_in_the_worker_commits_with_its_transaction(client_for, r
         worker_app.open(),
         transaction.atomic(),
     ):
-        distribute(event.pk)
+        distribute(event)
         assert deliver_jobs() == 1  # seen inside the transaction
         transaction.set_rollback(True)
 
     assert not WebhookDelivery.objects.exists()
     assert deliver_jobs() == 0
+
+
+def in_thread(work) -> threading.Thread:
+    """`work` in a thread of its own, with a database connection of its own."""
+
+    def run():
+        try:
+            work()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def test_the_fan_out_waits_for_an_event_whose_writer_found_it_queued(retailer_user):
+    """A writer that finds the fan-out job waiting queues no other: the job, once running,
+    waits for that writer's commit before it reads, so its event is not left behind."""
+    connection_request(user=retailer_user, organization_name="First")  # queues the job
+    written, commit = threading.Event(), threading.Event()
+
+    def write_second():
+        with transaction.atomic():
+            connection_request(user=retailer_user, organization_name="Second")
+            written.set()
+            commit.wait(timeout=30)
+
+    writer = in_thread(write_second)
+    assert written.wait(timeout=30)
+    fanning = in_thread(lambda: (wait_for_writers(), fan_out_batch(100)))
+    fanning.join(timeout=0.5)
+    assert fanning.is_alive()  # waiting for the writer
+    commit.set()
+    writer.join(timeout=30)
+    fanning.join(timeout=30)
+
+    assert not fanning.is_alive()
+    assert sorted(Event.objects.filter(fanned_out=True).values_list("data__org_name", flat=True)) == ["First", "Second"]
+    assert jobs_due() == 1  # the first one's, never another
 
 
 def test_a_failure_is_retried_after_about_five_seconds(client_for, retailer_user, worker_env, receiver):
