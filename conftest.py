@@ -1,8 +1,12 @@
 """Personas shared by every app's tests: a retailer, a supplier, another retailer, staff."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
@@ -84,3 +88,20 @@ def client_for():
 @pytest.fixture
 def anonymous() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def django_assert_num_queries():
+    """pytest-django's, counting the queries of the steady state: a prepared statement's first
+    use in a database connection adds its PREPARE, once per connection (core.json_sql), and
+    which test comes first on a connection must not change a pinned count."""
+
+    @contextmanager
+    def assert_num_queries(expected: int):
+        with CaptureQueriesContext(connection) as context:
+            yield context
+        ran = [query["sql"] for query in context.captured_queries if not query["sql"].startswith("PREPARE ")]
+        if len(ran) != expected:
+            pytest.fail(f"Expected {expected} queries, {len(ran)} ran:\n" + "\n".join(ran))
+
+    return assert_num_queries

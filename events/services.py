@@ -49,22 +49,22 @@ def publish(
     """Writes an event in the current transaction (it commits with the change, or not at all),
     for the organizations in `audience`, and wakes the fan-out to notifications and webhooks.
     The data is `data`, or the read shape `shape` (a BuiltByDatabase serializer) of row `pk`,
-    made by PostgreSQL in the same statement. One statement in all.
+    made by PostgreSQL before the event is written: the events lock, which every writer waits
+    for, is then held only for the inserts and the commit. Two statements in all.
 
     The wake-up is a fan-out job queued only when none is waiting (its queueing lock): the job
     fans out every event written before it runs, so a waiting one will take this event too,
     and the queue's insert, triggers and notifications are paid once per wait, not per event."""
     if shape is not None:
         data_sql, data_params = shape_select(shape)
-        data_params = (*data_params, pk)
+        ((text,),) = execute_prepared(f"SELECT {data_sql}", (*data_params, pk))
     else:
-        data_sql, data_params = "%s", (orjson.dumps(data).decode(),)
-    # Every fragment is SQL written here or compiled by Django; values travel as parameters.
-    sql = f"""
+        text = orjson.dumps(data).decode()
+    sql = """
         WITH locked AS (SELECT pg_advisory_xact_lock(%s)),
         event AS (
             INSERT INTO events_event (type, created_at, data, for_staff)
-            SELECT %s, statement_timestamp(), ({data_sql})::jsonb, %s FROM locked
+            SELECT %s, statement_timestamp(), %s::jsonb, %s FROM locked
             RETURNING id
         ),
         audience AS (
@@ -72,12 +72,12 @@ def publish(
             SELECT event.id, member FROM event, unnest(%s::uuid[]) AS member
         )
         INSERT INTO procrastinate_jobs (queue_name, task_name, priority, queueing_lock, args)
-        SELECT 'events', %s, 0, %s, '{{}}' FROM event
+        SELECT 'events', %s, 0, %s, '{}' FROM event
         ON CONFLICT DO NOTHING
         RETURNING id
-    """  # noqa: S608
+    """
     audience = [str(pk) for pk in set(audience)]
-    params = (EVENTS_LOCK, event_type, *data_params, for_staff, audience, FAN_OUT_TASK, FAN_OUT_LOCK)
+    params = (EVENTS_LOCK, event_type, text, for_staff, audience, FAN_OUT_TASK, FAN_OUT_LOCK)
     execute_prepared(sql, params)
 
 

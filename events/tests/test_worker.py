@@ -74,17 +74,6 @@ def run_worker_once(env: dict) -> None:
     raise AssertionError("jobs keep coming")
 
 
-@pytest.fixture(autouse=True)
-def empty_queue():
-    """The queue's tables are the worker's, not Django's models, which a test that commits
-    leaves behind: emptied here before and after each test."""
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM procrastinate_jobs")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM procrastinate_jobs")
-
-
 def wait_for(condition, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
