@@ -4,12 +4,9 @@ import base64
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from functools import cache
 
 import orjson
 from django.db import transaction
-from django.db.models import TextField
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from core.exceptions import InvalidState
@@ -23,18 +20,6 @@ EVENTS_LOCK = 0x6576656E7473
 FAN_OUT_TASK = "events.tasks.fan_out"
 # The fan-out job's queueing lock: at most one waits in the queue, whatever the events.
 FAN_OUT_LOCK = "fan_out"
-
-
-@cache
-def shape_select(serializer) -> tuple[str, tuple]:
-    """SQL for one row's read shape as JSON (its pk the last parameter), compiled once."""
-    model = serializer.model
-    sql, params = (
-        model._default_manager.order_by()
-        .values("pk", data=Cast(serializer.json(), TextField()))
-        .query.sql_with_params()
-    )
-    return f"(SELECT shaped.data FROM ({sql}) AS shaped WHERE shaped.pk = %s)", params  # noqa: S608
 
 
 def publish(
@@ -56,8 +41,7 @@ def publish(
     fans out every event written before it runs, so a waiting one will take this event too,
     and the queue's insert, triggers and notifications are paid once per wait, not per event."""
     if shape is not None:
-        data_sql, data_params = shape_select(shape)
-        ((text,),) = execute_prepared(f"SELECT {data_sql}", (*data_params, pk))
+        ((_, text),) = shape.fetch("= %s", (pk,))
     else:
         text = orjson.dumps(data).decode()
     sql = """
