@@ -1,15 +1,18 @@
 """Personas shared by every app's tests: a retailer, a supplier, another retailer, staff."""
 
+from collections.abc import Sequence
 from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from core.tests.jobs import EMAIL_TASKS, run_jobs
 from organizations.apps import ACCOUNT_MANAGERS_GROUP
 from organizations.models import User
 from organizations.tests.factories import (
@@ -105,3 +108,28 @@ def django_assert_num_queries():
             pytest.fail(f"Expected {expected} queries, {len(ran)} ran:\n" + "\n".join(ran))
 
     return assert_num_queries
+
+
+class Outbox(Sequence):
+    """Django's test outbox as it is once the worker has sent what was queued so far: every
+    email is a job (core.mail), run here in the test's transaction when the outbox is read."""
+
+    def sent(self) -> list:
+        run_jobs(*EMAIL_TASKS)
+        return mail.outbox
+
+    def __getitem__(self, index):
+        return self.sent()[index]
+
+    def __len__(self) -> int:
+        return len(self.sent())
+
+    def __eq__(self, other) -> bool:
+        return list(self.sent()) == other
+
+    __hash__ = None
+
+
+@pytest.fixture
+def mailoutbox(mailoutbox) -> Outbox:
+    return Outbox()

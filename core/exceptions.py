@@ -6,7 +6,7 @@ knows of HTTP. The admin and the worker catch the same classes; only `exception_
 (DRF's EXCEPTION_HANDLER) maps them to responses."""
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -77,6 +77,9 @@ def exception_handler(exc, context):
         return Response(encodable({"detail": exc.message, **exc.extra}), status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, ObjectDoesNotExist):
+        # An object found by the view and gone when its service locked it (deleted meanwhile).
+        exc = exceptions.NotFound()
     elif isinstance(exc, RequestDataTooBig):
         return exception_handler(
             PayloadTooLarge(f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes."), context

@@ -2,31 +2,39 @@ from uuid import UUID
 
 from django.db import connection, models
 
+# The right-hand sides read the row as it was: the window just ended becomes the previous one.
 HIT_SQL = """
-    INSERT INTO core_throttlebucket AS bucket (key, window_start, hits) VALUES (%s, %s, 1)
+    INSERT INTO core_throttlebucket AS bucket (key, window_start, hits, previous_hits) VALUES (%s, %s, 1, 0)
     ON CONFLICT (key) DO UPDATE SET
+        previous_hits = CASE
+            WHEN bucket.window_start = EXCLUDED.window_start THEN bucket.previous_hits
+            WHEN bucket.window_start = EXCLUDED.window_start - %s THEN bucket.hits
+            ELSE 0 END,
         hits = CASE WHEN bucket.window_start = EXCLUDED.window_start THEN bucket.hits + 1 ELSE 1 END,
         window_start = EXCLUDED.window_start
-    RETURNING hits
+    RETURNING hits, previous_hits
 """
 
 
 class ThrottleBucketQuerySet(models.QuerySet):
-    def hit(self, key: str, window_start: int) -> int:
-        """Count one hit of `key` in the window starting at `window_start` and return the
-        window's total, in one statement, atomically across processes."""
+    def hit(self, key: str, window_start: int, duration: int) -> tuple[int, int]:
+        """Count one hit of `key` in the window of `duration` seconds starting at
+        `window_start`; returns that window's hits and the previous window's, in one
+        statement, atomically across processes."""
         with connection.cursor() as cursor:
-            cursor.execute(HIT_SQL, [key, window_start])
-            return cursor.fetchone()[0]
+            cursor.execute(HIT_SQL, [key, window_start, duration])
+            return cursor.fetchone()
 
 
 class ThrottleBucket(models.Model):
-    """A fixed-window request counter shared by every worker process (an UNLOGGED table:
-    counters are worth nothing after a crash, and skipping the WAL keeps a hit cheap)."""
+    """A request counter shared by every worker process, for the current window and the one
+    before (an UNLOGGED table: counters are worth nothing after a crash, and skipping the WAL
+    keeps a hit cheap)."""
 
     key = models.CharField(max_length=200, primary_key=True)
     window_start = models.BigIntegerField(help_text="Unix time the current window began.")
     hits = models.PositiveIntegerField()
+    previous_hits = models.PositiveIntegerField(default=0, db_default=0, help_text="Hits in the window before.")
 
     objects = ThrottleBucketQuerySet.as_manager()
 

@@ -1,6 +1,5 @@
 import hashlib
 import ipaddress
-import time
 from functools import cache
 
 from django.conf import settings
@@ -24,6 +23,21 @@ def is_trusted_proxy(address: str) -> bool:
     return any(ip in network for network in trusted_proxy_networks(tuple(settings.TRUSTED_PROXIES)))
 
 
+def client_network(request) -> str:
+    """What a per-address limit counts: the client's address, or for IPv6 its /64 (one
+    subscriber's share, whose 2^64 addresses would otherwise each have a limit of their own)."""
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return address
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.IPv6Network((ip, 64), strict=False))
+
+
 def client_address(request) -> str:
     """The address of the client: the peer, unless the peer is a proxy the settings trust
     (`TRUSTED_PROXIES`); then the nearest `X-Forwarded-For` entry that is not such a proxy.
@@ -42,7 +56,12 @@ def hashed(*parts: str) -> str:
 
 class SharedRateThrottle(SimpleRateThrottle):
     """DRF's rate throttle with its counters in PostgreSQL (one upsert a request), so every
-    worker process sees the same counts. Rates are read from settings on each request."""
+    worker process sees the same counts. Rates are read from settings on each request.
+
+    The window slides: the hits of the current window count with those of the one before,
+    weighted by how much of it the sliding window still covers. A fixed window would let
+    twice the rate through around its boundary (the rate at the end of one, again at the
+    start of the next)."""
 
     def get_rate(self) -> str | None:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
@@ -53,10 +72,12 @@ class SharedRateThrottle(SimpleRateThrottle):
         key = self.get_cache_key(request, view)
         if key is None:
             return True
-        now = int(time.time())
-        window_start = now - now % self.duration
+        now = self.timer()  # DRF's clock: time.time
+        window_start = int(now) - int(now) % self.duration
         self.wait_seconds = window_start + self.duration - now
-        return ThrottleBucket.objects.hit(key, window_start) <= self.num_requests
+        hits, previous_hits = ThrottleBucket.objects.hit(key, window_start, self.duration)
+        covered = 1 - (now - window_start) / self.duration
+        return hits + previous_hits * covered <= self.num_requests
 
     def wait(self) -> float:
         return self.wait_seconds
@@ -71,7 +92,15 @@ class LoginRateThrottle(SharedRateThrottle):
     def get_cache_key(self, request, view) -> str | None:
         if request.method != "POST":
             return None
-        return f"login:{hashed(client_address(request))}"
+        return f"login:{hashed(client_network(request))}"
+
+
+class TokenCheckRateThrottle(LoginRateThrottle):
+    """Checks of an emailed token (an invitation's or a reset's), by any method, against the
+    login limit: a guess of a token counts as a guess of a password."""
+
+    def get_cache_key(self, request, view) -> str | None:
+        return f"login:{hashed(client_network(request))}"
 
 
 class SignUpRateThrottle(SharedRateThrottle):
@@ -80,7 +109,7 @@ class SignUpRateThrottle(SharedRateThrottle):
     scope = "signup"
 
     def get_cache_key(self, request, view) -> str | None:
-        return f"signup:{hashed(client_address(request))}"
+        return f"signup:{hashed(client_network(request))}"
 
 
 class TokenRateThrottle(SharedRateThrottle):

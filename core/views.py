@@ -15,26 +15,34 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-# How long the oldest job due in the queue has waited (0 with none), in seconds.
+# How long the oldest job due in the queue has waited, and the oldest event not yet fanned
+# out (set aside after a failure, or left behind), in seconds (0 with none). The second walks
+# the partial index of events to fan out.
 QUEUE_LAG = """
-    SELECT COALESCE(EXTRACT(EPOCH FROM now() - MIN(COALESCE(scheduled_at, now()))), 0)
-    FROM procrastinate_jobs WHERE status = 'todo' AND (scheduled_at IS NULL OR scheduled_at <= now())
+    SELECT
+        (SELECT COALESCE(EXTRACT(EPOCH FROM now() - MIN(COALESCE(scheduled_at, now()))), 0)
+         FROM procrastinate_jobs WHERE status = 'todo' AND (scheduled_at IS NULL OR scheduled_at <= now())),
+        COALESCE(EXTRACT(EPOCH FROM now() - (
+            SELECT created_at FROM events_event WHERE NOT fanned_out ORDER BY id LIMIT 1
+        )), 0)
 """
 
 
 def readyz(request):
-    """The process can serve: the database answers, and the queue's oldest due job has waited
-    no longer than QUEUE_MAX_LAG_SECONDS (else the workers are missing or behind)."""
+    """The process can serve: the database answers, the queue's oldest due job has waited no
+    longer than QUEUE_MAX_LAG_SECONDS, and no event has waited that long for its fan-out (else
+    the workers are missing or behind, or an event is set aside)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute(QUEUE_LAG)
-            (lag,) = cursor.fetchone()
+            lags = cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    lag = round(float(lag), 1)
-    if lag > settings.QUEUE_MAX_LAG_SECONDS:
-        return JsonResponse({"status": "unavailable", "database": "ok", "queue_lag_seconds": lag}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok", "queue_lag_seconds": lag})
+    queue_lag, events_lag = (round(float(lag), 1) for lag in lags)
+    answer = {"database": "ok", "queue_lag_seconds": queue_lag, "events_lag_seconds": events_lag}
+    if max(queue_lag, events_lag) > settings.QUEUE_MAX_LAG_SECONDS:
+        return JsonResponse({"status": "unavailable", **answer}, status=503)
+    return JsonResponse({"status": "ok", **answer})
 
 
 @csrf_exempt  # answers every method on unknown API paths; it changes nothing

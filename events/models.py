@@ -5,9 +5,9 @@ import uuid
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, Q
 
-from organizations.models import Organization, User
+from organizations.models import Organization, PermissionAssignment, User
 
 # Every event type, with what the notification settings call it.
 EVENT_TYPES = {
@@ -26,6 +26,20 @@ EVENT_TYPES = {
     "webhooks/disabled": "A webhook endpoint was disabled",
 }
 PING = "webhooks/ping"
+# Event types whose object takes a permission to read (the users API, the webhooks API): the
+# feed and the notifications give them only to those who hold it. The others' objects are
+# read with none.
+READ_PERMISSIONS = {"users/invited": "view_org_users", "webhooks/disabled": "manage_webhooks"}
+
+
+def readable_by(user: User) -> Q:
+    """A condition on events (as `event__` lookups) that `user` may read, checked in the query
+    that reads them, so that a read costs no query of the caller's permissions."""
+    condition = Q()
+    for event_type, permission in READ_PERMISSIONS.items():
+        held = PermissionAssignment.objects.filter(user=user.pk, name=permission)
+        condition &= ~Q(event__type=event_type) | Exists(held)
+    return condition
 
 
 class Event(models.Model):
@@ -41,6 +55,11 @@ class Event(models.Model):
     fanned_out = models.BooleanField(
         default=False, db_default=False, help_text="Its notifications and deliveries are made (`events.tasks.fan_out`)."
     )
+    # An event that could not be fanned out is set aside, so that it holds back no other, and
+    # tried again from `fan_out_after` on.
+    fan_out_failures = models.PositiveSmallIntegerField(default=0, db_default=0)
+    fan_out_error = models.TextField(blank=True, default="", db_default="")
+    fan_out_after = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [

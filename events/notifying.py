@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import mail
-from events.models import EVENT_TYPES, Event, Notification, NotificationSetting
+from events.models import EVENT_TYPES, READ_PERMISSIONS, Event, Notification, NotificationSetting
 from organizations.models import User
 
 Via, Frequency = NotificationSetting.Via, NotificationSetting.Frequency
@@ -14,11 +14,17 @@ Via, Frequency = NotificationSetting.Via, NotificationSetting.Frequency
 DEFAULT_CHANNELS = {Via.DASHBOARD: (True, Frequency.REAL_TIME), Via.EMAIL: (False, Frequency.REAL_TIME)}
 
 
+TITLE_LENGTH = Notification._meta.get_field("title").max_length
+
+
 def title_of(event: Event) -> str:
-    # A request names the organization asked for; a file or a user its name.
+    """What the event is, and the name of its object (a request names the organization asked
+    for; a file or a user its name), cut with an ellipsis to fit a notification's title
+    whatever the name's length."""
     name = (event.data.get("org_name") or event.data.get("name")) if isinstance(event.data, dict) else None
     description = EVENT_TYPES.get(event.type, event.type)
-    return f"{description}: {name}" if name else description
+    title = f"{description}: {' '.join(str(name).split())}" if name else description
+    return title if len(title) <= TITLE_LENGTH else title[: TITLE_LENGTH - 1] + "…"
 
 
 def channels(users: list[User], event_type: str) -> dict:
@@ -35,7 +41,10 @@ def notify(event: Event, organization_ids: list) -> int:
     Returns how many were notified."""
     if event.type not in EVENT_TYPES:
         return 0
-    people = list(User.objects.filter(organization__in=organization_ids, is_active=True, api_key__isnull=True))
+    people = User.objects.filter(organization__in=organization_ids, is_active=True, api_key__isnull=True)
+    if event.type in READ_PERMISSIONS:
+        people = people.filter(permission_assignments__name=READ_PERMISSIONS[event.type])
+    people = list(people.select_related("organization"))
     chosen = channels(people, event.type)
     title = title_of(event)
     notifications, emails = [], []
@@ -50,8 +59,18 @@ def notify(event: Event, organization_ids: list) -> int:
         if email_on and frequency == Frequency.REAL_TIME:
             emails.append(user)
     created = Notification.objects.bulk_create(notifications, ignore_conflicts=True)
-    for user in emails:
-        mail.send("events/email/notification", to=user.email, context={"user": user, "title": title, "event": event})
+    template = "events/email/notification"
+    mail.send_all(
+        [
+            mail.render(
+                template,
+                to=person.email,
+                contained=person.email_contained,
+                context={"user": person, "title": title, "event": event},
+            )
+            for person in emails
+        ]
+    )
     return len(created)
 
 
@@ -59,7 +78,11 @@ def send_digests(frequency: str) -> int:
     """One email per user with the notifications waiting for this digest; returns how many
     emails were sent."""
     sent = 0
-    waiting = Notification.objects.filter(digest=frequency).select_related("user").order_by("user", "created_at")
+    waiting = (
+        Notification.objects.filter(digest=frequency)
+        .select_related("user__organization")
+        .order_by("user", "created_at")
+    )
     by_user = defaultdict(list)
     for notification in waiting:
         by_user[notification.user].append(notification)
@@ -70,6 +93,7 @@ def send_digests(frequency: str) -> int:
                 mail.send(
                     "events/email/digest",
                     to=user.email,
+                    contained=user.email_contained,
                     context={"user": user, "notifications": items, "frequency": frequency, "now": timezone.now()},
                 )
                 sent += 1

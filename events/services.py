@@ -129,14 +129,28 @@ def ping(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
     return delivery
 
 
+# Attempts of one event to one endpoint, automatic and asked for together.
+MAX_ATTEMPTS = 50
+
+
 @transaction.atomic
 def retry_delivery(*, delivery: WebhookDelivery) -> WebhookDelivery:
-    """A new attempt now, whatever happened to this one."""
+    """A new attempt now, whatever happened to this one: while the endpoint still takes the
+    event's type, no attempt of it is waiting, and fewer than MAX_ATTEMPTS were made. The
+    endpoint's row is locked, so two retries at once make one attempt."""
     from events import tasks
 
-    if not delivery.endpoint.is_active:
+    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=delivery.endpoint_id)
+    if not endpoint.is_active:
         raise InvalidState("This endpoint is disabled; turn it on (PATCH is_active) first.")
-    last = delivery.endpoint.deliveries.filter(event=delivery.event_id).order_by("-attempt").first()
+    if not endpoint.receives(delivery.event.type):
+        raise InvalidState(f"This endpoint no longer receives {delivery.event.type} events.")
+    attempts = endpoint.deliveries.filter(event=delivery.event_id)
+    if attempts.filter(status=WebhookDelivery.Status.PENDING).exists():
+        raise InvalidState("An attempt of this event to this endpoint is waiting to be sent already.")
+    last = attempts.order_by("-attempt").first()
+    if last.attempt >= MAX_ATTEMPTS:
+        raise InvalidState(f"This event was tried {last.attempt} times on this endpoint, the most there may be.")
     retry = WebhookDelivery.objects.create(
         endpoint=delivery.endpoint, event=delivery.event, attempt=last.attempt + 1, next_attempt_at=timezone.now()
     )

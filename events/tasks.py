@@ -1,19 +1,19 @@
 """The worker's jobs (`python manage.py worker`): fanning events out, delivering webhooks,
 and the periodic work (digests, expiry, prunes, stalled jobs)."""
 
-import functools
 import logging
 import random
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
-from procrastinate import jobs, manager
+from procrastinate import exceptions, jobs
 from procrastinate.contrib.django import app
-from procrastinate.contrib.django.django_connector import DjangoConnector
 
+from core.worker import defer, in_worker
 from events import notifying, sending
 from events.models import Event, NotificationSetting, WebhookDelivery, WebhookEndpoint
 from events.services import EVENTS_LOCK, FAN_OUT_LOCK, publish, signing_secrets
@@ -27,26 +27,6 @@ FIRST_RETRY_SECONDS = 5
 LONGEST_RETRY_SECONDS = 6 * 60 * 60
 RETRY_FOR = timedelta(days=3)
 DISABLE_AFTER = timedelta(days=5)
-
-# Jobs deferred through Django's connection commit, or roll back, with the transaction that
-# defers them. The worker's app reaches PostgreSQL through a connection of its own: a job it
-# deferred inside a transaction could run before that transaction committed, and find nothing.
-IN_TRANSACTION = manager.JobManager(DjangoConnector())
-
-
-def in_worker(function):
-    """A job of Django code run in the worker's threads: it closes the database connections
-    it outlived before and after, as a request does."""
-
-    @functools.wraps(function)
-    def job(*args, **kwargs):
-        close_old_connections()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            close_old_connections()
-
-    return job
 
 
 def retry_delay(attempt: int) -> timedelta:
@@ -63,6 +43,19 @@ FAN_OUT_BATCH = 100
 def fan_out() -> None:
     """Every event committed and not yet fanned out, oldest first (`publish` queues this job
     when none is waiting)."""
+    drain()
+
+
+@app.periodic(cron="* * * * *")
+@app.task(queue="maintenance", queueing_lock="fan_out_left_behind")
+@in_worker
+def fan_out_left_behind(timestamp: int) -> None:
+    """Every minute, events that no fan-out job took (its job was lost) and events set aside
+    whose time to try again has come."""
+    drain()
+
+
+def drain() -> None:
     wait_for_writers()
     while fan_out_batch(FAN_OUT_BATCH) == FAN_OUT_BATCH:
         pass
@@ -77,16 +70,45 @@ def wait_for_writers() -> None:
         cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [EVENTS_LOCK])
 
 
+# An event whose fan-out failed is tried again after a minute, then 2, 4, … at most an hour.
+FIRST_FAN_OUT_RETRY = timedelta(minutes=1)
+LONGEST_FAN_OUT_RETRY = timedelta(hours=1)
+
+
 def fan_out_batch(limit: int) -> int:
     """Fans out up to `limit` waiting events in one transaction. Their rows stay locked until
-    it commits, so two workers never fan out one event at the same time. Returns how many."""
+    it commits, so two workers never fan out one event at the same time. Each event's work is
+    a savepoint of its own: one that fails is rolled back alone, recorded, logged as an error
+    and set aside, and the others go on. Returns how many were taken."""
+    now = timezone.now()
     with transaction.atomic():
-        waiting = Event.objects.select_for_update(skip_locked=True).filter(fanned_out=False).order_by("id")
+        waiting = (
+            Event.objects.select_for_update(skip_locked=True)
+            .filter(Q(fan_out_after__isnull=True) | Q(fan_out_after__lte=now), fanned_out=False)
+            .order_by("id")
+        )
         events = list(waiting[:limit])
+        done = []
         for event in events:
-            distribute(event)
-        Event.objects.filter(pk__in=[event.pk for event in events]).update(fanned_out=True)
+            try:
+                with transaction.atomic():
+                    distribute(event)
+            except Exception as error:  # whatever it is, it must not stop the others
+                set_aside(event, error, now)
+            else:
+                done.append(event.pk)
+        Event.objects.filter(pk__in=done).update(fanned_out=True)
     return len(events)
+
+
+def set_aside(event: Event, error: Exception, now) -> None:
+    delay = min(FIRST_FAN_OUT_RETRY * 2**event.fan_out_failures, LONGEST_FAN_OUT_RETRY)
+    logger.error(
+        "Event %s (%s) was not fanned out, and is set aside until %s", event.pk, event.type, now + delay, exc_info=error
+    )
+    Event.objects.filter(pk=event.pk).update(
+        fan_out_failures=event.fan_out_failures + 1, fan_out_error=repr(error)[:2000], fan_out_after=now + delay
+    )
 
 
 def distribute(event: Event) -> None:
@@ -94,7 +116,12 @@ def distribute(event: Event) -> None:
     the caller's transaction. Running twice makes nothing twice."""
     organizations = list(event.audience.values_list("organization_id", flat=True))
     now = timezone.now()
-    endpoints = WebhookEndpoint.objects.filter(organization__in=organizations, is_active=True)
+    # Locked for key share until the batch commits: an endpoint deleted meanwhile waits for it
+    # (and its deliveries go with it), rather than failing the deliveries' insert.
+    endpoints = WebhookEndpoint.objects.raw(
+        "SELECT * FROM events_webhookendpoint WHERE organization_id = ANY(%s::uuid[]) AND is_active FOR KEY SHARE",
+        [[str(pk) for pk in organizations]],
+    )
     deliveries = [
         WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
         for endpoint in endpoints
@@ -108,8 +135,7 @@ def distribute(event: Event) -> None:
 
 def queue_deliveries(uuids, *, at=None) -> None:
     """A `deliver` job for each attempt, in the current transaction (at `at`, or now)."""
-    queued = jobs.JobDeferrer(IN_TRANSACTION, deliver.configure(schedule_at=at).job)
-    queued.batch_defer(*({"delivery": str(uuid)} for uuid in uuids))
+    defer(deliver, ({"delivery": str(uuid)} for uuid in uuids), at=at)
 
 
 @app.task(queue="webhooks")
@@ -196,9 +222,15 @@ def redeliver_overdue(timestamp: int) -> int:
 @app.periodic(cron="* * * * *")
 @app.task(queue="maintenance", queueing_lock="retry_stalled_jobs", pass_context=True)
 async def retry_stalled_jobs(context, timestamp: int) -> None:
-    """Jobs of a worker that stopped (killed, its machine gone) run again."""
-    for job in await context.app.job_manager.get_stalled_jobs(seconds_since_heartbeat=60):
-        await context.app.job_manager.retry_job(job)
+    """Jobs of a worker that stopped (killed, its machine gone) run again; except a job whose
+    queueing lock another one holds now (a fan-out: one is waiting, and will do this one's
+    work), which is ended as failed, since retrying it would break its lock."""
+    manager = context.app.job_manager
+    for job in await manager.get_stalled_jobs(seconds_since_heartbeat=60):
+        try:
+            await manager.retry_job(job)
+        except exceptions.UniqueViolation:
+            await manager.finish_job(job, status=jobs.Status.FAILED, delete_job=False)
 
 
 @app.periodic(cron="0 8,16 * * *")

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Q
 from knox.models import AuthToken
 
 from organizations import services
@@ -168,6 +169,14 @@ class AuthTokenAdmin(admin.ModelAdmin):
     search_fields = ["token_key", "user__username"]
     fields = ["token_key", "user", "created", "expiry"]
     readonly_fields = ["token_key", "user", "created", "expiry"]
+
+    def get_queryset(self, request):
+        """Account managers who are not superusers see members' tokens and their own, never
+        another staff account's (as with the accounts themselves)."""
+        tokens = super().get_queryset(request)
+        if request.user.is_superuser:
+            return tokens
+        return tokens.filter(Q(user__is_staff=False, user__is_superuser=False) | Q(user=request.user))
 
     def has_add_permission(self, request) -> bool:
         return False

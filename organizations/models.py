@@ -278,6 +278,12 @@ class User(AbstractUser):
         self.__dict__.pop("permission_names", None)
         getattr(self, "_prefetched_objects_cache", {}).pop("permission_assignments", None)
 
+    @property
+    def email_contained(self) -> bool:
+        """Email to a sandbox tenant's people never reaches a mail server (core.mail): their
+        addresses are whatever a stranger typed."""
+        return self.organization is not None and self.organization.sandbox_tenant_id is not None
+
     def may(self, permission: str) -> bool:
         """Staff act for the platform and may do anything; a member what it was given."""
         return self.is_staff or permission in self.permission_names

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from knox.models import AuthToken
 
@@ -126,7 +127,7 @@ def person_for(user: User) -> Person:
 def welcome_member(*, user: User, permissions: Iterable[str] = NAMES) -> User:
     """What every new member's user gets: its Person and its permissions (all, by default)."""
     person_for(user)
-    grant_permissions(user=user, names=permissions)
+    grant_permissions(user=user, names=permissions, granted_by=None)
     return user
 
 
@@ -152,7 +153,20 @@ def set_participation(*, organization: Organization, is_participating: bool, use
     return participation
 
 
-def grant_permissions(*, user: User, names: Iterable[str]) -> None:
+def check_grantable(*, names: Iterable[str], granted_by: User | None) -> None:
+    """The one rule of every grant (an invitation, a change of permissions, an API key): a
+    member gives only permissions it holds itself (403 naming the others). Staff, and the
+    platform itself (`granted_by` None: a new organization's first user), give any."""
+    if granted_by is None or granted_by.is_staff:
+        return
+    missing = sorted(set(names) - granted_by.permission_names)
+    if missing:
+        raise NotAllowed(f"You cannot give permissions you do not have: {', '.join(missing)}.")
+
+
+def grant_permissions(*, user: User, names: Iterable[str], granted_by: User | None) -> None:
+    names = set(names)
+    check_grantable(names=names, granted_by=granted_by)
     PermissionAssignment.objects.bulk_create(
         [PermissionAssignment(user=user, name=name) for name in names], ignore_conflicts=True
     )
@@ -165,17 +179,17 @@ def revoke_permissions(*, user: User, names: Iterable[str]) -> None:
     that permission (422), so that somebody always can."""
     names = set(names)
     if "edit_org_users" in names:
-        # Locked in one order, so two revocations at once cannot both take the last editor.
+        # Every revocation of it takes the organization's row first, so two at once run one
+        # after the other, and the second counts the editors (in a statement of its own, so
+        # seeing what the first committed) only once the first is done.
+        Organization.objects.select_for_update().filter(pk=user.organization_id).values_list("pk").first()
         editors = list(
-            User.objects.select_for_update(of=("self",))
-            .filter(
+            User.objects.filter(
                 organization=user.organization_id,
                 is_active=True,
                 api_key__isnull=True,
                 permission_assignments__name="edit_org_users",
-            )
-            .order_by("pk")
-            .values_list("pk", flat=True)
+            ).values_list("pk", flat=True)
         )
         if editors == [user.pk]:
             raise InvalidState(f"{user.username} is the last user who can edit this organization's users.")
@@ -184,9 +198,10 @@ def revoke_permissions(*, user: User, names: Iterable[str]) -> None:
 
 
 def shows_secrets() -> bool:
-    """The docs' "development environment" (DEBUG or the sandbox): answers carry the tokens
-    that otherwise only email delivers."""
-    return settings.DEBUG or settings.TIMP_SANDBOX
+    """The docs' "development environment" (DEBUG): answers carry the tokens that otherwise
+    only email delivers. Never in a sandbox deployment, which is public: a token in an answer
+    there would be anybody's account."""
+    return settings.DEBUG
 
 
 def digest_of(token: str) -> str:
@@ -238,16 +253,23 @@ def invite_user(
 ) -> tuple[User, str]:
     """A new INVITED user of the organization (for `person`, or a new Person), who logs in with
     its email once it has chosen a password through the link emailed to it. Returns the user
-    and the invitation token."""
-    email = User.objects.normalize_email(email)
-    taken = ValidationError({"email": ["A user with this email exists already."]})
-    if User.objects.filter(username__iexact=email).exists():
-        raise taken
+    and the invitation token.
+
+    Only the organization's own users are looked at: an email in use elsewhere is invited
+    like any other (saying otherwise would tell who uses it, and would keep its organization
+    from inviting its own person). Until it is accepted the user's username is its own id;
+    the email becomes its username then (`accept_invitation`)."""
+    email, permissions = User.objects.normalize_email(email), set(permissions)
+    check_grantable(names=permissions, granted_by=invited_by)
+    if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email), organization=organization).exists():
+        raise ValidationError({"email": ["A user of your organization has this email already."]})
     person = person or Person.objects.create(
         first_name=first_name, last_name=last_name, email=email, job_title=job_title
     )
+    user_id = uuid.uuid4()
     user = User(
-        username=email,
+        id=user_id,
+        username=f"invited-{user_id}",
         email=email,
         first_name=first_name,
         last_name=last_name,
@@ -256,12 +278,8 @@ def invite_user(
         is_active=False,
     )
     user.set_unusable_password()
-    try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError:
-        raise taken from None
-    grant_permissions(user=user, names=permissions)
+    user.save()
+    grant_permissions(user=user, names=permissions, granted_by=invited_by)
     token = send_invitation(user=user, invited_by=invited_by)
     publish("users/invited", audience=[organization.pk], data=UserSerializer(user).data)
     return user, token
@@ -270,9 +288,9 @@ def invite_user(
 def invite_contact(*, organization: Organization) -> None:
     """The primary contact of an organization the platform made (an approval's new counterpart)
     is invited with every permission, so that somebody there can log in and confirm; unless it
-    has no email, or that email has a user already."""
+    has no email."""
     contact = organization.primary_contact
-    if contact.email and not User.objects.filter(username__iexact=contact.email).exists():
+    if contact.email:
         invite_user(
             organization=organization,
             email=contact.email,
@@ -291,6 +309,7 @@ def send_invitation(*, user: User, invited_by: User | None = None) -> str:
     mail.send(
         "organizations/email/invitation",
         to=user.email,
+        contained=user.email_contained,
         context={
             "user": user,
             "organization": user.organization,
@@ -304,13 +323,24 @@ def send_invitation(*, user: User, invited_by: User | None = None) -> str:
 
 @transaction.atomic
 def accept_invitation(*, invitation: OneTimeToken, password: str) -> User:
-    """The invited user chooses its password and becomes ACTIVE."""
+    """The invited user chooses its password, becomes ACTIVE, and logs in with its email from
+    now on; unless another account has that email as its username already (422: the person
+    who holds the link learns only what its own email is used for)."""
     if invitation.has_expired:
         raise InvalidState("This invitation has expired; open its link again for a new one.")
     user = invitation.user
     set_password(user=user, password=password)
-    user.is_active = True
-    user.save(update_fields=["password", "is_active"])
+    taken = InvalidState(
+        "Another account signs in with this email already: sign in with it, or ask to be invited with another email."
+    )
+    if User.objects.filter(username__iexact=user.email).exclude(pk=user.pk).exists():
+        raise taken
+    user.username, user.is_active = user.email, True
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["username", "password", "is_active"])
+    except IntegrityError:
+        raise taken from None
     OneTimeToken.objects.filter(user=user, purpose=OneTimeToken.Purpose.INVITATION).delete()
     return user
 
@@ -318,15 +348,21 @@ def accept_invitation(*, invitation: OneTimeToken, password: str) -> User:
 @transaction.atomic
 def request_password_reset(*, email: str) -> str | None:
     """Emails a reset token to each active person's user with this email. Returns the (last)
-    token, or None when no user has the email: the caller must not tell the two apart."""
+    token, or None when no user has the email: the caller must not tell the two apart (the API
+    runs this in the worker, `organizations.tasks.reset_password`, so that its answer is the
+    same in shape and in time for any email)."""
     token = None
-    for user in User.objects.filter(email__iexact=email, is_active=True, api_key__isnull=True):
+    users = User.objects.filter(email__iexact=email, is_active=True, api_key__isnull=True).select_related(
+        "organization"
+    )
+    for user in users:
         token = issue_one_time_token(
             user=user, purpose=OneTimeToken.Purpose.PASSWORD_RESET, ttl_seconds=settings.PASSWORD_RESET_TTL_SECONDS
         )
         mail.send(
             "organizations/email/password_reset",
             to=user.email,
+            contained=user.email_contained,
             context={
                 "user": user,
                 "token": token,
@@ -359,14 +395,12 @@ def create_api_key(
     """A key for machines, with permissions the creator holds itself. Returns the record and the
     key, which is shown this once."""
     permissions = set(permissions)
-    missing = sorted(permissions - created_by.permission_names)
-    if missing:
-        raise NotAllowed(f"A key cannot hold permissions you do not have: {', '.join(missing)}.")
+    check_grantable(names=permissions, granted_by=created_by)
     key_uuid = uuid.uuid4()
     user = User(username=f"api-key-{key_uuid}", organization=organization, first_name=name[:150])
     user.set_unusable_password()
     user.save()
-    grant_permissions(user=user, names=permissions)
+    grant_permissions(user=user, names=permissions, granted_by=created_by)
     lifetime = None if expires_at is None else expires_at - timezone.now()
     token, key = AuthToken.objects.create(user=user, expiry=lifetime, prefix=API_KEY_PREFIX)
     api_key = ApiKey.objects.create(

@@ -115,7 +115,8 @@ def confirm(*, connection: Connection, user: User) -> Connection:
 @transaction.atomic
 def reset(*, tenant_id: uuid.UUID) -> None:
     """The tenant's requests, connections, files and events are gone; its organizations, users,
-    keys and webhooks stay."""
+    keys and webhooks stay. The tenant's row is locked first: two resets run one after the other."""
+    tenant = SandboxTenant.objects.select_for_update().get(pk=tenant_id)
     members = tenant_organizations(tenant_id)
     ConnectionRequest.objects.filter(Q(organization__in=members) | Q(counterpart__in=members)).delete()
     Connection.objects.filter(Q(retailer__organization__in=members) | Q(supplier__organization__in=members)).delete()
@@ -123,7 +124,7 @@ def reset(*, tenant_id: uuid.UUID) -> None:
         delete_file(uploaded_file=uploaded)
     Event.objects.filter(audience__organization__in=members).delete()
     # Organizations an approval made in the tenant go too: the partner and its two counterparts stay.
-    kept = Q(participation__is_participating=True) | Q(pk=SandboxTenant.objects.get(pk=tenant_id).partner_id)
+    kept = Q(participation__is_participating=True) | Q(pk=tenant.partner_id)
     remove_organizations(members.exclude(kept))
 
 

@@ -1,6 +1,6 @@
 from procrastinate.contrib.django import app
 
-from events.tasks import in_worker
+from core.worker import in_worker
 from sandbox import services
 
 

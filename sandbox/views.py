@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from core.views import not_found
 from organizations.models import Organization
@@ -16,6 +17,7 @@ class SignUpForm(forms.Form):
     org_type = forms.ChoiceField(choices=Organization.Type.choices, label="Your organization is a")
 
 
+@never_cache  # its answer to a sign-up shows a password and a token
 def getting_started(request):
     if not settings.TIMP_SANDBOX:
         return not_found(request)

@@ -48,6 +48,16 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_port_list(name: str, default: str) -> list[int]:
+    """Comma-separated TCP ports (`443,8443`)."""
+    ports = []
+    for item in env_list(name, default):
+        if not item.isdigit() or not 0 < int(item) < 65536:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not a port from 1 to 65535.")
+        ports.append(int(item))
+    return ports
+
+
 def env_network_list(name: str, default: str) -> list[str]:
     """Comma-separated IP addresses or networks (`10.0.0.0/8`)."""
     items = env_list(name, default)

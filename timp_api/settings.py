@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from timp_api.env import env_bool, env_int, env_list, env_network_list, env_str
+from timp_api.env import env_bool, env_int, env_list, env_network_list, env_port_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -254,6 +254,12 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TIMP <no-reply@timp.invalid>")
+# Where a sandbox tenant's invitations go (`console` or `file`): never to a mail server, so a
+# public sandbox cannot be made to email anybody.
+SANDBOX_EMAIL_BACKEND_NAME = env_str("SANDBOX_EMAIL_BACKEND", "console")
+if SANDBOX_EMAIL_BACKEND_NAME not in ("console", "file"):
+    raise ImproperlyConfigured(f"SANDBOX_EMAIL_BACKEND={SANDBOX_EMAIL_BACKEND_NAME!r} must be console or file.")
+SANDBOX_EMAIL_BACKEND = EMAIL_BACKENDS[SANDBOX_EMAIL_BACKEND_NAME]
 
 # The partner sandbox: tenants unused this long are removed.
 SANDBOX_TENANT_TTL_DAYS = env_int("SANDBOX_TENANT_TTL_DAYS", 30, minimum=1)
@@ -263,6 +269,9 @@ EVENT_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 30, minimum=1)
 REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 30, minimum=1)
 # Tests and local sandboxes deliver to http:// and private addresses; production never does.
 WEBHOOK_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", False)
+# The ports a webhook URL may name (unless private networks are allowed): a public address's
+# SSH, database or cache port is no webhook receiver.
+WEBHOOK_ALLOWED_PORTS = env_port_list("WEBHOOK_ALLOWED_PORTS", "443,8443")
 WEBHOOK_TIMEOUT_SECONDS = 10
 # A pending delivery this far past its time (its worker died) is queued again.
 DELIVERY_OVERDUE_SECONDS = env_int("DELIVERY_OVERDUE_SECONDS", 60, minimum=1)

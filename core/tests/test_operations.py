@@ -32,7 +32,7 @@ def test_readyz_answers_when_the_database_does(client):
     response = client.get("/readyz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "queue_lag_seconds": 0}
+    assert response.json() == {"status": "ok", "database": "ok", "queue_lag_seconds": 0, "events_lag_seconds": 0}
 
 
 def test_readyz_is_503_when_the_database_is_unreachable():

@@ -92,7 +92,7 @@ STATE_DEPENDENT = [
     (
         "POST /timp/organizations/users/invite/",
         400,
-        "A user with this email exists already",
+        "A user of your organization has this email already",
         "an earlier example invited the same email",
     ),
     (

@@ -30,6 +30,7 @@ from events.models import (
     NotificationSetting,
     WebhookDelivery,
     WebhookEndpoint,
+    readable_by,
 )
 from events.notifying import DEFAULT_CHANNELS
 from events.shapes import as_sent
@@ -48,7 +49,9 @@ class EventFeedView(APIView):
         if request.user.organization_id is None:  # staff: the events meant for them
             events = list(Event.objects.filter(for_staff=True, id__gt=after).order_by("id")[:limit])
         else:
-            heard = EventAudience.objects.filter(organization=request.user.organization_id, event_id__gt=after)
+            heard = EventAudience.objects.filter(
+                readable_by(request.user), organization=request.user.organization_id, event_id__gt=after
+            )
             events = [row.event for row in heard.select_related("event").order_by("event_id")[:limit]]
         return Response({"events": as_sent(events), "next_after": events[-1].id if events else None})
 
@@ -243,7 +246,13 @@ class DeliveryRetryView(WebhookMixin, APIView):
     @extend_schema(
         operation_id="webhook_delivery_retry",
         request=None,
-        responses={202: DeliverySerializer, 422: OpenApiResponse(description="The endpoint is disabled.")},
+        responses={
+            202: DeliverySerializer,
+            422: OpenApiResponse(
+                description="The endpoint is disabled or no longer takes the event's type, an attempt is waiting,"
+                " or the event was tried the most times there may be."
+            ),
+        },
     )
     def post(self, request, delivery_uuid):
         """Deliver this attempt's event again, now."""

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from events import sending
 from events.models import Event, WebhookDelivery, WebhookEndpoint
+from events.services import MAX_ATTEMPTS
 from events.tasks import RETRY_FOR, failed, retry_delay
 from events.tests.factories import endpoint_for, event_for
 from events.tests.receiver import Receiver
@@ -55,6 +56,65 @@ def test_private_or_plain_urls_are_refused(client_for, retailer_user, url):
     assert response.status_code == 400
     assert "url" in response.json()
     assert not WebhookEndpoint.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://[::127.0.0.1]/hooks",  # IPv4-compatible
+        "https://[::ffff:127.0.0.1]/hooks",  # IPv4-mapped
+        "https://[64:ff9b::7f00:1]/hooks",  # NAT64 of 127.0.0.1
+        "https://[64:ff9b::a9fe:a9fe]/latest/meta-data",  # NAT64 of 169.254.169.254
+        "https://[64:ff9b:1::5db8:d822]/hooks",  # local-use NAT64, whatever it embeds
+        "https://[2002:7f00:1::]/hooks",  # 6to4 of 127.0.0.1
+        "https://[2002:a9fe:a9fe::1]/hooks",  # 6to4 of 169.254.169.254
+        "https://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hooks",  # Teredo of 10.0.0.1
+        "https://224.0.0.1/hooks",  # multicast
+        "https://[ff0e::1]/hooks",  # global-scope multicast
+        "https://93.184.216.34:22/hooks",
+        "https://93.184.216.34:6379/hooks",
+        "https://93.184.216.34:5432/hooks",
+        "https://93.184.216.34:99999/hooks",
+    ],
+)
+def test_addresses_that_reach_a_private_network_or_a_port_that_is_no_receiver_are_refused(
+    client_for, retailer_user, url
+):
+    response = client_for(retailer_user).post(WEBHOOKS, {"url": url, "event_types": ["*"]}, format="json")
+
+    assert response.status_code == 400, response.content
+    assert "url" in response.json()
+    assert not WebhookEndpoint.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://93.184.216.34/hooks",
+        "https://93.184.216.34:8443/hooks",
+        "https://[2606:2800:220:1:248:1893:25c8:1946]/hooks",
+        "https://[64:ff9b::5db8:d822]/hooks",  # NAT64 of the public 93.184.216.34
+        "https://[2002:5db8:d822::1]/hooks",  # 6to4 of the same
+    ],
+)
+def test_public_addresses_on_the_allowed_ports_are_accepted(client_for, retailer_user, url):
+    assert (
+        client_for(retailer_user).post(WEBHOOKS, {"url": url, "event_types": ["*"]}, format="json").status_code == 201
+    )
+
+
+def test_the_allowed_ports_are_a_setting(client_for, retailer_user, settings):
+    settings.WEBHOOK_ALLOWED_PORTS = [443, 9443]
+    client = client_for(retailer_user)
+
+    assert (
+        client.post(WEBHOOKS, {"url": "https://93.184.216.34:9443/", "event_types": ["*"]}, format="json").status_code
+        == 201
+    )
+    assert (
+        client.post(WEBHOOKS, {"url": "https://93.184.216.34:8443/", "event_types": ["*"]}, format="json").status_code
+        == 400
+    )
 
 
 def test_local_sandboxes_may_allow_private_networks(client_for, retailer_user, settings):
@@ -142,3 +202,55 @@ def test_an_event_older_than_three_days_is_not_retried(retailer_user):
     failed(attempt, endpoint, event, timezone.now())
 
     assert WebhookDelivery.objects.count() == 1
+
+
+# Retries asked for
+
+
+def retry(client, delivery) -> object:
+    return client.post(f"/timp/webhooks/deliveries/{delivery.uuid}/retry/")
+
+
+def test_a_retry_is_refused_while_an_attempt_waits(client_for, retailer_user):
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint_for(retailer_user), event=event_for(retailer_user.organization)
+    )
+    client = client_for(retailer_user)
+
+    assert retry(client, delivery).status_code == 422  # the first attempt itself waits
+    WebhookDelivery.objects.update(status="failed")
+    assert retry(client, delivery).status_code == 202
+    refused = retry(client, delivery)
+    assert refused.status_code == 422
+    assert "waiting" in refused.json()["detail"]
+    assert WebhookDelivery.objects.count() == 2
+
+
+def test_a_retry_follows_the_types_the_endpoint_takes_now(client_for, retailer_user):
+    endpoint = endpoint_for(retailer_user, event_types=["connections/confirmed"])
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint, event=event_for(retailer_user.organization), status="failed"
+    )
+    endpoint.event_types = ["files/shared"]
+    endpoint.save()
+
+    refused = retry(client_for(retailer_user), delivery)
+
+    assert refused.status_code == 422
+    assert "connections/confirmed" in refused.json()["detail"]
+    assert WebhookDelivery.objects.count() == 1
+
+
+def test_retries_end_at_the_most_attempts_there_may_be(client_for, retailer_user):
+    endpoint, event = endpoint_for(retailer_user), event_for(retailer_user.organization)
+    WebhookDelivery.objects.bulk_create(
+        [
+            WebhookDelivery(endpoint=endpoint, event=event, attempt=n, status="failed")
+            for n in range(1, MAX_ATTEMPTS + 1)
+        ]
+    )
+
+    refused = retry(client_for(retailer_user), WebhookDelivery.objects.get(attempt=1))
+
+    assert refused.status_code == 422
+    assert WebhookDelivery.objects.count() == MAX_ATTEMPTS

@@ -18,8 +18,9 @@ from procrastinate.contrib.django import app
 from standardwebhooks.webhooks import Webhook
 
 from connections.tests.factories import connection_request
-from events.models import Event, WebhookDelivery
-from events.tasks import deliver, distribute, fan_out_batch, wait_for_writers
+from events.models import Event, WebhookDelivery, WebhookEndpoint
+from events.tasks import deliver, distribute, fan_out_batch, retry_stalled_jobs, wait_for_writers
+from events.tests.factories import endpoint_for
 from events.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -280,3 +281,84 @@ def test_readyz_reports_queue_lag(client, settings):
     late = client.get("/readyz")
     assert late.status_code == 503
     assert late.json()["queue_lag_seconds"] >= 600
+
+
+def lock_waits() -> int:
+    """Backends waiting for a lock now (a transaction sees one snapshot of the statistics
+    unless it clears it)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        return cursor.fetchone()[0]
+
+
+def test_an_endpoint_deleted_during_a_fan_out_fails_neither(client_for, retailer_user, monkeypatch):
+    """The endpoint is deleted after the fan-out read it and before it wrote its delivery:
+    the deletion waits for the fan-out's commit, then takes the delivery with it."""
+    client = client_for(retailer_user)
+    endpoint = endpoint_for(retailer_user)
+    request_connection(client)
+    outcome = {}
+    bulk_create = WebhookDelivery.objects.bulk_create
+
+    def delete_endpoint():
+        try:
+            WebhookEndpoint.objects.filter(pk=endpoint.pk).delete()
+            outcome["deleted"] = True
+        except Exception as error:  # any failure is the test's to report
+            outcome["deleted"] = error
+
+    def deleted_meanwhile(rows, **options):
+        deleter = in_thread(delete_endpoint)
+        wait_for(lambda: lock_waits() or not deleter.is_alive(), seconds=10)
+        outcome["deleter"] = deleter
+        return bulk_create(rows, **options)
+
+    monkeypatch.setattr(WebhookDelivery.objects, "bulk_create", deleted_meanwhile)
+    assert fan_out_batch(100) == 1
+    outcome["deleter"].join(timeout=30)
+
+    assert outcome["deleted"] is True
+    assert Event.objects.get().fanned_out
+    assert not WebhookEndpoint.objects.exists()
+    assert not WebhookDelivery.objects.exists()
+
+
+EMAIL = '{"to": "a@example.com", "subject": "s", "text": "t", "html": "h"}'
+
+
+def test_a_stalled_fan_out_whose_lock_is_taken_again_is_ended_and_the_others_retried(worker_env):
+    """A worker killed while it fanned out leaves its job 'doing'; a change then queues another
+    fan-out with the same queueing lock. Retrying the first would break that lock: it is ended,
+    and the other stalled jobs are retried all the same."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO procrastinate_workers (last_heartbeat) VALUES (now() - interval '10 minutes') RETURNING id"
+        )
+        (dead_worker,) = cursor.fetchone()
+        stalled = []
+        for task, lock in (("events.tasks.fan_out", "fan_out"), ("core.tasks.send_email", None)):
+            cursor.execute(
+                "INSERT INTO procrastinate_jobs (queue_name, task_name, queueing_lock, args, status, worker_id)"
+                " VALUES ('events', %s, %s, %s, 'doing', %s) RETURNING id",
+                [task, lock, EMAIL if lock is None else "{}", dead_worker],
+            )
+            stalled.append(cursor.fetchone()[0])
+        cursor.execute(
+            "INSERT INTO procrastinate_jobs (queue_name, task_name, queueing_lock, args, scheduled_at)"
+            " VALUES ('events', 'events.tasks.fan_out', 'fan_out', '{}', now() + interval '1 hour')"
+        )
+    retry_stalled_jobs.defer(timestamp=0)
+
+    run_worker_once(worker_env)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, status FROM procrastinate_jobs WHERE id = ANY(%s) ORDER BY id", [stalled])
+        left = dict(cursor.fetchall())
+        cursor.execute(
+            "SELECT count(*) FROM procrastinate_jobs WHERE task_name = %s AND status = 'failed'",
+            [retry_stalled_jobs.name],
+        )
+        (failed_retries,) = cursor.fetchone()
+    assert failed_retries == 0
+    assert left == {stalled[0]: "failed"}  # the email's job was retried, sent and deleted

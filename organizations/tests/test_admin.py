@@ -110,6 +110,24 @@ def test_account_manager_sees_no_staff_accounts(account_manager_console, staff_u
     assert f"/admin/organizations/user/{staff_user.pk}/change/" not in html
 
 
+def test_account_manager_never_sees_or_revokes_a_superusers_tokens(account_manager_console, staff_user, retailer_user):
+    superuser = User.objects.create_superuser(username="root", email="root@example.com", password="x")
+    theirs, _ = AuthToken.objects.create(user=superuser)
+    members, _ = AuthToken.objects.create(user=retailer_user)
+    own, _ = AuthToken.objects.create(user=staff_user)
+
+    listed = account_manager_console.get("/admin/knox/authtoken/").content.decode()
+    assert f"/admin/knox/authtoken/{members.pk}/change/" in listed
+    assert f"/admin/knox/authtoken/{own.pk}/change/" in listed
+    assert f"/admin/knox/authtoken/{theirs.pk}/change/" not in listed
+    assert account_manager_console.get(f"/admin/knox/authtoken/{theirs.pk}/change/").status_code == 302  # not found
+    account_manager_console.post(f"/admin/knox/authtoken/{theirs.pk}/delete/", {"post": "yes"})
+    account_manager_console.post(
+        "/admin/knox/authtoken/", {"action": "delete_selected", "post": "yes", ACTION_CHECKBOX_NAME: [str(theirs.pk)]}
+    )
+    assert AuthToken.objects.filter(pk=theirs.pk).exists()
+
+
 def test_an_organization_added_in_the_admin_has_its_role_and_keeps_its_type(account_manager_console):
     contact = PersonFactory()
     added = account_manager_console.post(

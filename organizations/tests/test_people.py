@@ -1,5 +1,6 @@
 """People of an organization: invitations, password resets and API keys."""
 
+import socket
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from connections.models import ConnectionRequest
+from core.tests.jobs import EMAIL_TASKS, run_jobs
 from organizations import services
 from organizations.catalogue import BY_NAME, NAMES
 from organizations.models import ApiKey, OneTimeToken, User
@@ -113,7 +115,7 @@ def test_inviting_needs_edit_org_users(client_for, retailer_user, mailoutbox):
 
     assert response.status_code == 403
     assert "edit_org_users" in response.json()["detail"]
-    assert not User.objects.filter(username="new.person@example.com").exists()
+    assert not User.objects.filter(email="new.person@example.com").exists()
     assert mailoutbox == []
 
 
@@ -127,7 +129,7 @@ def test_mail_of_a_change_that_rolls_back_is_never_sent(retailer_user, mailoutbo
         invite_then_fail()
 
     assert mailoutbox == []
-    assert not User.objects.filter(username="a@example.com").exists()
+    assert not User.objects.filter(email="a@example.com").exists()
 
 
 @pytest.mark.parametrize(
@@ -165,7 +167,7 @@ def test_an_invited_user_accepts_and_logs_in_with_its_email(client_for, retailer
     assert anonymous.get(accept_path(token)).json() == {"email": "new.person@example.com", "token": token}
     assert anonymous.post(accept_path(token), {"password": NEW_PASSWORD}).status_code == 204
 
-    user = User.objects.get(username="new.person@example.com")
+    user = User.objects.get(email="new.person@example.com")
     assert user.status == "ACTIVE"
     login = anonymous.post(LOGIN, {"username": "new.person@example.com", "password": NEW_PASSWORD})
     assert login.status_code == 200
@@ -180,7 +182,7 @@ def test_a_weak_password_is_400_with_the_validators_messages(client_for, retaile
 
     assert response.status_code == 400
     assert response.json()["password"]
-    assert User.objects.get(username="new.person@example.com").status == "INVITED"
+    assert User.objects.get(email="new.person@example.com").status == "INVITED"
 
 
 @pytest.mark.parametrize("token", ["unknown", "x" * 300, "%00"])
@@ -428,7 +430,7 @@ def test_a_new_counterparts_contact_is_invited_and_confirms_the_connection(
     )
     assert approved.status_code == 200
 
-    invited = User.objects.get(username="sam@brand-new.example")
+    invited = User.objects.get(email="sam@brand-new.example")
     assert invited.status == "INVITED"
     assert invited.permission_names == set(NAMES)
     assert invited.person == invited.organization.primary_contact
@@ -439,3 +441,202 @@ def test_a_new_counterparts_contact_is_invited_and_confirms_the_connection(
     confirmed = key_client(key).post(f"/timp/organizations/connections/{approved.json()['uuid']}/confirm/")
     assert confirmed.status_code == 200
     assert confirmed.json()["status"] == "ACTIVE"
+
+
+# What answers may say, and when email goes
+
+
+@pytest.fixture
+def sandbox(settings):
+    """A sandbox deployment: public, so nothing in it counts as a development environment."""
+    settings.DEBUG = False
+    settings.TIMP_SANDBOX = True
+
+
+def test_a_sandbox_never_answers_a_reset_or_invitation_token(anonymous, client_for, retailer_user, staff_user, sandbox):
+    for email in (staff_user.email, retailer_user.email, "nobody@example.com"):
+        answer = request_reset(anonymous, email)
+        assert (answer.status_code, answer.json()) == (200, {})
+    assert "invitation_token" not in invite(client_for(retailer_user)).json()
+
+    token = services.send_invitation(user=User.objects.get(email="new.person@example.com"))
+    OneTimeToken.objects.filter(purpose="invitation").update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert anonymous.get(accept_path(token)).json()["token"] is None  # renewed, and only emailed
+
+
+def test_in_development_a_reset_answers_a_token_for_any_email(anonymous, retailer_user):
+    known = request_reset(anonymous, retailer_user.email).json()
+    unknown = request_reset(anonymous, "nobody@example.com").json()
+
+    assert set(known) == set(unknown) == {"reset_token"}
+    assert anonymous.get(COMPLETE, {"token": known["reset_token"]}).status_code == 200
+    assert anonymous.get(COMPLETE, {"token": unknown["reset_token"]}).status_code == 404
+
+
+def jobs_queued() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT task_name FROM procrastinate_jobs ORDER BY id")
+        return [name for (name,) in cursor.fetchall()]
+
+
+def test_a_reset_does_the_same_work_for_any_email_and_the_worker_emails_it(
+    anonymous, retailer_user, production, mailoutbox
+):
+    for email in (retailer_user.email, "nobody@example.com"):
+        assert request_reset(anonymous, email).json() == {}
+
+    # Nothing looked up in the request: one job each, the same for both.
+    assert jobs_queued() == ["organizations.tasks.reset_password"] * 2
+    assert not OneTimeToken.objects.exists()
+    (message,) = mailoutbox
+    assert message.to == [retailer_user.email]
+    assert OneTimeToken.objects.get(purpose="password_reset").user == retailer_user
+
+
+@pytest.fixture
+def mail_server_down(settings, production):
+    """Django's SMTP backend aimed at a port where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 1
+
+
+def test_with_the_mail_server_down_invitations_and_resets_answer_and_their_email_waits(
+    anonymous, client_for, retailer_user, mail_server_down
+):
+    assert invite(client_for(retailer_user)).status_code == 201
+    assert request_reset(anonymous, retailer_user.email).status_code == 200
+
+    assert "core.tasks.send_email" in jobs_queued()
+    with pytest.raises(ConnectionRefusedError):  # the worker's attempt fails, and the job is retried later
+        run_jobs(*EMAIL_TASKS)
+
+
+def test_a_line_break_in_a_name_never_reaches_an_email_header(client_for, retailer_user, staff_user, mailoutbox):
+    requested = client_for(retailer_user).post(
+        "/timp/organizations/connections/request/",
+        {
+            "organization_name": "Acme\r\nBcc: victim@example.com",
+            "primary_contact_name": "Sam Seller",
+            "primary_contact_email": "sam@brand-new.example",
+        },
+        format="json",
+    )
+    approved = client_for(staff_user).post(
+        f"/timp/organizations/connections/request/{requested.json()['uuid']}/approve/", {}, format="json"
+    )
+
+    assert approved.status_code == 200
+    (message,) = mailoutbox
+    assert "Acme Bcc: victim@example.com" in message.subject
+    assert message.bcc == []
+    headers = message.message().as_string().split("\n\n")[0]
+    assert "\nBcc:" not in headers
+
+
+# One rule for every grant: only what you hold
+
+
+@pytest.fixture
+def user_editor(retailer_user) -> User:
+    return UserFactory(organization=retailer_user.organization, permissions=["edit_org_users"])
+
+
+def test_an_invitation_gives_only_permissions_the_inviter_holds(client_for, user_editor, mailoutbox):
+    users = User.objects.count()
+
+    refused = invite(client_for(user_editor), permission_uuids=uuids(*NAMES))
+
+    assert refused.status_code == 403
+    assert "manage_api_keys" in refused.json()["detail"]
+    assert User.objects.count() == users
+    assert mailoutbox == []
+    assert invite(client_for(user_editor), permission_uuids=uuids("edit_org_users")).status_code == 201
+
+
+def test_a_key_holding_only_edit_org_users_cannot_invite_a_more_powerful_user(client_for, user_editor):
+    key = create_key(
+        client_for(UserFactory(organization=user_editor.organization)), permission_uuids=uuids("edit_org_users")
+    )
+
+    refused = invite(key_client(key.json()["key"]), permission_uuids=uuids("manage_api_keys"))
+
+    assert refused.status_code == 403
+    assert not User.objects.filter(email="new.person@example.com").exists()
+
+
+def test_a_permission_change_gives_only_permissions_the_changer_holds(client_for, user_editor):
+    client = client_for(user_editor)
+    path = f"/timp/organizations/users/permissions/{user_editor.pk}/"
+
+    refused = client.patch(path, {"permission_uuids": uuids("manage_api_keys")}, format="json")
+
+    assert refused.status_code == 403
+    assert "manage_api_keys" in refused.json()["detail"]
+    assert User.objects.get(pk=user_editor.pk).permission_names == {"edit_org_users"}
+
+
+# An email in use elsewhere: invited like any other
+
+
+def test_an_email_used_in_another_organization_is_invited_like_a_new_one(
+    client_for, retailer_user, other_retailer_user, anonymous
+):
+    theirs = invite(client_for(other_retailer_user), email="sam@example.com").json()["invitation_token"]
+    assert anonymous.post(accept_path(theirs), {"password": NEW_PASSWORD}).status_code == 204
+
+    fresh = invite(client_for(retailer_user), email="fresh@example.com")
+    taken = invite(client_for(retailer_user), email="SAM@example.com")
+
+    assert taken.status_code == fresh.status_code == 201
+    assert set(taken.json()) == set(fresh.json())
+    assert taken.json()["status"] == "INVITED"
+
+    # Accepting it tells the email's own owner, and nobody else, that an account signs in with it.
+    accepted = anonymous.post(accept_path(taken.json()["invitation_token"]), {"password": NEW_PASSWORD})
+    assert accepted.status_code == 422
+    assert User.objects.get(pk=taken.json()["uuid"]).status == "INVITED"
+
+
+def test_an_invitation_pending_elsewhere_does_not_keep_an_organization_from_inviting_its_person(
+    client_for, retailer_user, other_retailer_user, anonymous
+):
+    invite(client_for(other_retailer_user), email="sam@example.com")
+
+    ours = invite(client_for(retailer_user), email="sam@example.com")
+
+    assert ours.status_code == 201
+    assert anonymous.post(accept_path(ours.json()["invitation_token"]), {"password": NEW_PASSWORD}).status_code == 204
+    login = anonymous.post(LOGIN, {"username": "sam@example.com", "password": NEW_PASSWORD})
+    assert login.json()["org_uuid"] == str(retailer_user.organization_id)
+
+
+# Token checks and answers that carry secrets
+
+
+@pytest.mark.parametrize("path", [accept_path("guess"), f"{COMPLETE}?token=guess"])
+def test_checking_a_token_by_get_counts_against_the_login_limit(anonymous, settings, path):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "login": "3/minute"},
+    }
+
+    assert [anonymous.get(path).status_code for _ in range(4)] == [404, 404, 404, 429]
+
+
+def test_answers_that_carry_secrets_are_never_stored_by_a_cache(anonymous, client_for, retailer_user):
+    client = client_for(retailer_user)
+    invited = invite(client)
+    answers = [
+        anonymous.post(LOGIN, {"username": retailer_user.username, "password": PASSWORD}),
+        request_reset(anonymous, retailer_user.email),
+        anonymous.get(COMPLETE, {"token": "x"}),
+        invited,
+        anonymous.get(accept_path(invited.json()["invitation_token"])),
+        create_key(client),
+    ]
+
+    for answer in answers:
+        assert "no-store" in answer["Cache-Control"], answer.request["PATH_INFO"]

@@ -3,6 +3,8 @@ deployment (TIMP_SANDBOX off) each of them is a 404."""
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -48,6 +50,7 @@ class AccountSerializer(serializers.Serializer):
     counterparts = OrganizationSerializer(many=True)
 
 
+@method_decorator(never_cache, name="dispatch")
 @extend_schema(tags=["sandbox"])
 class SignUpView(SandboxOnly, APIView):
     """Your own private sandbox: your organization and two counterparts only you can find.

@@ -1,18 +1,23 @@
 """The partner sandbox: private tenants, the simulated other side, reset and expiry."""
 
 import json
+import threading
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection as db_connection
+from django.db.models.signals import post_delete
 from django.urls import URLPattern, get_resolver
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from connections import services as connection_services
 from connections.models import Connection, ConnectionRequest
-from events.models import Event
+from events.models import Event, Notification
+from events.tasks import drain
 from files.models import UploadedFile
 from organizations.models import Organization, SandboxTenant, User
 from sandbox import services
@@ -287,3 +292,95 @@ def call_command_output(*args) -> str:
     out = StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
+
+
+# Email, names and races in a public sandbox
+
+
+@pytest.fixture
+def sandbox_outbox(settings, tmp_path):
+    """Where the sandbox writes its tenants' email: files, read back by the test."""
+    settings.SANDBOX_EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "sandbox-email")
+    return tmp_path / "sandbox-email"
+
+
+def test_a_tenants_email_never_reaches_a_mail_server(settings, mailoutbox, sandbox_outbox):
+    client = as_partner(sign_up())
+    requested = client.post(
+        REQUESTS,
+        {"organization_name": "Spam Co", "primary_contact_name": "X", "primary_contact_email": "victim@example.com"},
+        format="json",
+    )
+    assert client.post(f"/timp/sandbox/requests/{requested.json()['uuid']}/approve/").status_code == 200
+    invited = client.post(
+        "/timp/organizations/users/invite/",
+        {"email": "victim.two@example.com", "first_name": "Buy cheap watches at"},
+        format="json",
+    )
+    assert invited.status_code == 201
+    assert APIClient().post("/timp/organizations/reset-password/", {"email": "dev@partner.example"}).status_code == 200
+
+    assert mailoutbox == []
+    written = "".join(path.read_text() for path in sandbox_outbox.iterdir())
+    assert "To: victim@example.com" in written
+    assert "To: victim.two@example.com" in written
+    assert "To: dev@partner.example" in written
+
+
+def test_the_longest_company_name_signs_up_and_fans_out(settings):
+    account = sign_up(name="N" * 150)
+    lifecycle(as_partner(account))
+
+    drain()
+
+    assert not Event.objects.filter(fanned_out=False).exists()
+
+
+def test_a_deactivation_racing_a_reset_is_a_404(settings, monkeypatch):
+    client = as_partner(sign_up())
+    connection = lifecycle(client)
+    deactivate = connection_services.deactivate_connection
+
+    def after_a_reset(**arguments):
+        # The reset commits between the view's lookup and the service's lock.
+        services.reset(tenant_id=SandboxTenant.objects.get().pk)
+        return deactivate(**arguments)
+
+    monkeypatch.setattr(connection_services, "deactivate_connection", after_a_reset)
+
+    assert client.post(f"/timp/organizations/connections/{connection['uuid']}/deactivate/").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reset_while_the_fan_out_notifies_fails_neither(settings):
+    """The fan-out writes a notification for one of the tenant's events after the reset read
+    the event's notifications and before it deletes the event."""
+    account = sign_up()
+    client = as_partner(account)
+    lifecycle(client)
+    drain()
+    partner = Organization.objects.get(pk=account["organization"]["uuid"])
+    colleague = User.objects.create(username="colleague", organization=partner)
+    event = Event.objects.filter(audience__organization=partner).latest("id")
+
+    def notify():
+        try:
+            Notification.objects.create(user=colleague, event=event, title="Late")
+        finally:
+            db_connection.close()
+
+    def notified_meanwhile(sender, **kwargs):
+        if not Notification.objects.filter(user=colleague).exists():
+            writer = threading.Thread(target=notify)
+            writer.start()
+            writer.join(timeout=30)
+
+    post_delete.connect(notified_meanwhile, sender=Notification)
+    try:
+        assert client.post("/timp/sandbox/reset/").status_code == 204
+    finally:
+        post_delete.disconnect(notified_meanwhile, sender=Notification)
+
+    assert not Event.objects.filter(audience__organization=partner).exists()
+    assert not Notification.objects.filter(user=colleague).exists()
