@@ -218,15 +218,13 @@ class InvitationSerializer(PermissionChangeSerializer):
 
 class InvitedUserSerializer(UserSerializer):
     invitation_token = serializers.CharField(
-        required=False, help_text="Only in a development environment (DEBUG or the sandbox); otherwise emailed."
+        required=False, help_text="Only with DEBUG (never in a sandbox deployment, which is public); otherwise emailed."
     )
 
 
 class InvitationValiditySerializer(serializers.Serializer):
     email = serializers.EmailField()
-    token = serializers.CharField(
-        allow_null=True, help_text="A renewed invitation's new token shows only in a development environment."
-    )
+    token = serializers.CharField(allow_null=True, help_text="A renewed invitation's new token shows only with DEBUG.")
 
 
 class PasswordSerializer(serializers.Serializer):
@@ -239,7 +237,7 @@ class PasswordResetRequestSerializer(serializers.Serializer):
 
 class PasswordResetAnswerSerializer(serializers.Serializer):
     reset_token = serializers.CharField(
-        required=False, help_text="Only in a development environment (DEBUG or the sandbox); otherwise emailed."
+        required=False, help_text="Only with DEBUG (never in a sandbox deployment, which is public); otherwise emailed."
     )
 
 

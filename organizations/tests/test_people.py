@@ -413,21 +413,25 @@ def test_keys_need_manage_api_keys(client_for, retailer_user):
 # The loop an approval opens
 
 
-def test_a_new_counterparts_contact_is_invited_and_confirms_the_connection(
-    client_for, retailer_user, staff_user, anonymous, mailoutbox
-):
-    requested = client_for(retailer_user).post(
+def approve_a_new_counterpart(requester, staff, organization_name: str):
+    """A request for an organization the platform does not know, with a contact to invite,
+    approved by staff (who make the organization); the approval's answer."""
+    requested = requester.post(
         "/timp/organizations/connections/request/",
         {
-            "organization_name": "Brand New Supplier",
+            "organization_name": organization_name,
             "primary_contact_name": "Sam Seller",
             "primary_contact_email": "sam@brand-new.example",
         },
         format="json",
     )
-    approved = client_for(staff_user).post(
-        f"/timp/organizations/connections/request/{requested.json()['uuid']}/approve/", {}, format="json"
-    )
+    return staff.post(f"/timp/organizations/connections/request/{requested.json()['uuid']}/approve/", {}, format="json")
+
+
+def test_a_new_counterparts_contact_is_invited_and_confirms_the_connection(
+    client_for, retailer_user, staff_user, anonymous, mailoutbox
+):
+    approved = approve_a_new_counterpart(client_for(retailer_user), client_for(staff_user), "Brand New Supplier")
     assert approved.status_code == 200
 
     invited = User.objects.get(email="sam@brand-new.example")
@@ -515,17 +519,8 @@ def test_with_the_mail_server_down_invitations_and_resets_answer_and_their_email
 
 
 def test_a_line_break_in_a_name_never_reaches_an_email_header(client_for, retailer_user, staff_user, mailoutbox):
-    requested = client_for(retailer_user).post(
-        "/timp/organizations/connections/request/",
-        {
-            "organization_name": "Acme\r\nBcc: victim@example.com",
-            "primary_contact_name": "Sam Seller",
-            "primary_contact_email": "sam@brand-new.example",
-        },
-        format="json",
-    )
-    approved = client_for(staff_user).post(
-        f"/timp/organizations/connections/request/{requested.json()['uuid']}/approve/", {}, format="json"
+    approved = approve_a_new_counterpart(
+        client_for(retailer_user), client_for(staff_user), "Acme\r\nBcc: victim@example.com"
     )
 
     assert approved.status_code == 200
