@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench browser image-test
+.PHONY: run stop test lint format bench browser image-test
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	sh scripts/venv.sh $(VENV)
@@ -18,10 +18,16 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --no-input; \
 	$(BIN)/python manage.py seed_sandbox --base-url http://$(HOST):$(PORT); \
 	export WEBHOOK_ALLOW_PRIVATE_NETWORKS=$${WEBHOOK_ALLOW_PRIVATE_NETWORKS:-true}; \
-	$(BIN)/python manage.py worker & worker=$$!; \
+	$(abspath $(BIN))/python manage.py worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "Serving on http://$(HOST):$(PORT)/ (API docs: /timp/docs/, admin: /admin/), with the worker"; \
-	$(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
+	echo "Stop with Ctrl-C (the server and the worker); make stop stops its PostgreSQL too."; \
+	$(abspath $(BIN))/python manage.py runserver --skip-checks $(HOST):$(PORT)
+
+# Stops what make run left: its server and worker, if still running, and its PostgreSQL cluster.
+stop:
+	-@pkill -f "$(abspath $(BIN))/python manage.py (runserver|worker)"
+	@if [ -x $(BIN)/python ]; then $(BIN)/python scripts/localpg.py stop dev; fi
 
 test: lint browser
 	DEBUG=true $(BIN)/python scripts/localpg.py throwaway -- $(BIN)/pytest $(PYTEST_ARGS)

@@ -15,8 +15,8 @@ from connections.models import Connection, ConnectionRequest
 from core.fields import iso_datetime
 from core.json_sql import execute_prepared
 from core.masking import mask_url_credentials
-from organizations.api.serializers import RetailerSerializer, SupplierSerializer
 from organizations.models import Organization, Participation, Retailer, Supplier, normalized
+from organizations.shapes import RetailerSerializer, SupplierSerializer
 
 
 def connections_for(user):

@@ -12,11 +12,12 @@ from django.utils import timezone
 
 from connections import selectors
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
+from connections.shapes import ConnectionRequestSerializer, ConnectionSerializer
 from core.exceptions import InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
 from events.services import publish
-from files.api.serializers import FileSerializer
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
+from files.shapes import FileSerializer
 from organizations.models import Organization, Participation, User
 from organizations.services import (
     account_manager_for,
@@ -46,8 +47,6 @@ def record(connection_request: ConnectionRequest, by: User | None, reason: str =
 def announce_request(event_type: str, connection_request: ConnectionRequest, *, for_staff: bool = False) -> None:
     """The request's event, for the organizations that see it: the requester, and the
     counterpart once approved."""
-    from connections.api.serializers import ConnectionRequestSerializer
-
     audience = [connection_request.organization_id]
     if connection_request.status == ConnectionRequest.Status.APPROVED:
         audience.append(connection_request.counterpart_id)
@@ -62,24 +61,23 @@ def announce_request(event_type: str, connection_request: ConnectionRequest, *, 
 
 def announce_connection(event_type: str, connection: Connection) -> None:
     """The connection's event, for both sides."""
-    from connections.api.serializers import ConnectionSerializer
-
     audience = [connection.retailer.organization_id, connection.supplier.organization_id]
     publish(f"connections/{event_type}", audience=audience, shape=ConnectionSerializer, pk=connection.pk)
 
 
-def ensure_changeable(connection_request: ConnectionRequest, *, if_match: str | None = None) -> None:
-    """A request changes only while pending, and only from the version the caller read."""
-    if if_match is not None and if_match.strip() not in {connection_request.etag, "*"}:
+def ensure_changeable(connection_request: ConnectionRequest, *, expected_version: str | None = None) -> None:
+    """A request changes only while pending, and only from the version the caller read
+    (`expected_version`, its etag; None: whichever it is now)."""
+    if expected_version is not None and expected_version != connection_request.etag:
         raise PreconditionFailed()
     if connection_request.status != ConnectionRequest.Status.PENDING:
         raise InvalidState(f"This request is {connection_request.status}; only a pending request can change.")
 
 
-def lock_pending(connection_request: ConnectionRequest, *, if_match: str | None = None) -> ConnectionRequest:
+def lock_pending(connection_request: ConnectionRequest, *, expected_version: str | None = None) -> ConnectionRequest:
     """The request's row, locked for this transaction, once it is known it can still change."""
     locked = ConnectionRequest.objects.select_for_update().get(pk=connection_request.pk)
-    ensure_changeable(locked, if_match=if_match)
+    ensure_changeable(locked, expected_version=expected_version)
     return locked
 
 
@@ -182,7 +180,7 @@ def update_request(
     *,
     connection_request: ConnectionRequest,
     user: User,
-    if_match: str | None = None,
+    expected_version: str | None = None,
     integrations: Sequence[dict] = (),
     uploaded_files: Sequence[UploadedFile] | None = None,
     **fields,
@@ -191,7 +189,7 @@ def update_request(
     out stay), others added; `uploaded_files`, when given, replaces the set."""
     if unknown := set(fields) - set(REQUEST_FIELDS):
         raise TypeError(f"update_request() cannot change {', '.join(sorted(unknown))}")
-    locked = lock_pending(connection_request, if_match=if_match)
+    locked = lock_pending(connection_request, expected_version=expected_version)
     for name, value in fields.items():
         setattr(locked, name, value)
     new_items = [item for item in integrations if "uuid" not in item]

@@ -1,4 +1,5 @@
 import inspect
+import re
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -76,8 +77,17 @@ class AutoSchema(openapi.AutoSchema):
         return schema
 
     def _get_request_for_media_type(self, serializer, direction="request"):
+        # drf-spectacular documents every PATCH body as partial (DRF's update). A body that a
+        # PATCH reads whole (`whole_on_patch`: it names what to add) is documented as it is read.
+        whole = self.method == "PATCH" and getattr(serializer, "whole_on_patch", False)
+        if whole:
+            self.method = "POST"
+        try:
+            schema, required = super()._get_request_for_media_type(serializer, direction)
+        finally:
+            if whole:
+                self.method = "PATCH"
         # A body whose fields are each optional, but not all at once (`schema_rules`), is required.
-        schema, required = super()._get_request_for_media_type(serializer, direction)
         return schema, required or bool(getattr(serializer, "schema_rules", None))
 
 
@@ -118,11 +128,13 @@ class StrictText(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema, direction):
         schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
         # A field's own pattern (a RegexValidator anchored at the start) keeps applying.
-        own = [v.regex.pattern for v in self.target.validators if isinstance(v, RegexValidator)]
+        own = [v.regex.pattern.removeprefix("^") for v in self.target.validators if isinstance(v, RegexValidator)]
+        if own and self.target.allow_blank:
+            own = [f"(?:{own[0]}|$)"]
         if isinstance(schema.get("type"), list):
             # Nullability is added to what an extension returns: leave it to be added once.
             schema["type"] = next(kind for kind in schema["type"] if kind != "null")
-        return {**schema, "pattern": r"^(?=[^\x00]*$)" + (own[0].removeprefix("^") if own else "")}
+        return {**schema, "pattern": r"^(?=[^\x00]*$)" + (own[0] if own else "")}
 
 
 class AliasedFields(OpenApiSerializerExtension):
@@ -230,3 +242,31 @@ def name_descending_orderings(result, generator, request, public):
 
     walk(result)
     return result
+
+
+EMPTY_TEXT = {"type": "string", "maxLength": 0}
+
+
+def one_schema_for_blank_text(result, generator, request, public):
+    """drf-spectacular writes a text field that may be blank, and has a pattern or a format, as
+    `oneOf: [{…}, {"maxLength": 0}]`. Where the first admits "" too (the NUL-refusing pattern
+    does), "" matches both branches, which `oneOf` forbids, and strict validators refuse the
+    answer: such a field is its first branch alone. Where a format may refuse "" (an email),
+    the two are `anyOf`."""
+
+    def simplify(node):
+        if isinstance(node, list):
+            return [simplify(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: simplify(value) for key, value in node.items()}
+        branches = node.get("oneOf")
+        if isinstance(branches, list) and len(branches) == 2 and branches[1] == EMPTY_TEXT:
+            inner = branches[0]
+            if "format" not in inner and not inner.get("minLength") and re.search(inner.get("pattern", ""), ""):
+                outer = {key: value for key, value in node.items() if key != "oneOf"}
+                return {**inner, **outer}
+            node["anyOf"] = node.pop("oneOf")
+        return node
+
+    return simplify(result)

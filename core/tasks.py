@@ -1,9 +1,12 @@
-"""The worker's jobs of no app in particular: sending email (`core.mail` queues them)."""
+"""The worker's jobs of no app in particular: sending email (`core.mail` queues them), the
+prune of expired tokens, keys and counters, and retrying the jobs of a worker that died."""
 
 import logging
 
 from django.conf import settings
 from django.core.mail import BadHeaderError, EmailMultiAlternatives, get_connection
+from django.core.management import call_command
+from procrastinate import exceptions, jobs
 from procrastinate.contrib.django import app
 
 from core.worker import in_worker
@@ -27,3 +30,25 @@ def send_email(*, to: str, subject: str, text: str, html: str, contained: bool =
     except BadHeaderError:
         # Not worth a retry: the same message fails the same way.
         logger.error("An email with a malformed header was not sent (subject %r)", subject)
+
+
+@app.periodic(cron="35 3 * * *")
+@app.task(queue="maintenance", queueing_lock="prune_expired")
+@in_worker
+def prune_expired(timestamp: int) -> None:
+    """Expired tokens, idempotency keys past their retention, old throttle counters."""
+    call_command("prune_expired")
+
+
+@app.periodic(cron="* * * * *")
+@app.task(queue="maintenance", queueing_lock="retry_stalled_jobs", pass_context=True)
+async def retry_stalled_jobs(context, timestamp: int) -> None:
+    """Jobs of a worker that stopped (killed, its machine gone) run again; except a job whose
+    queueing lock another one holds now (a fan-out: one is waiting, and will do this one's
+    work), which is ended as failed, since retrying it would break its lock."""
+    manager = context.app.job_manager
+    for job in await manager.get_stalled_jobs(seconds_since_heartbeat=60):
+        try:
+            await manager.retry_job(job)
+        except exceptions.UniqueViolation:
+            await manager.finish_job(job, status=jobs.Status.FAILED, delete_job=False)

@@ -1,16 +1,14 @@
-"""The worker's jobs (`python manage.py worker`): fanning events out, delivering webhooks,
-and the periodic work (digests, expiry, prunes, stalled jobs)."""
+"""The worker's jobs of events (`python manage.py worker`): fanning them out, delivering
+webhooks, and their periodic work (redeliveries, digests, the prune)."""
 
 import logging
 import random
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from procrastinate import exceptions, jobs
 from procrastinate.contrib.django import app
 
 from core.worker import defer, in_worker
@@ -219,20 +217,6 @@ def redeliver_overdue(timestamp: int) -> int:
     return len(overdue)
 
 
-@app.periodic(cron="* * * * *")
-@app.task(queue="maintenance", queueing_lock="retry_stalled_jobs", pass_context=True)
-async def retry_stalled_jobs(context, timestamp: int) -> None:
-    """Jobs of a worker that stopped (killed, its machine gone) run again; except a job whose
-    queueing lock another one holds now (a fan-out: one is waiting, and will do this one's
-    work), which is ended as failed, since retrying it would break its lock."""
-    manager = context.app.job_manager
-    for job in await manager.get_stalled_jobs(seconds_since_heartbeat=60):
-        try:
-            await manager.retry_job(job)
-        except exceptions.UniqueViolation:
-            await manager.finish_job(job, status=jobs.Status.FAILED, delete_job=False)
-
-
 @app.periodic(cron="0 8,16 * * *")
 @app.task(queue="maintenance", queueing_lock="twice_daily_digests")
 @in_worker
@@ -247,31 +231,9 @@ def daily_digests(timestamp: int) -> int:
     return notifying.send_digests(NotificationSetting.Frequency.DAILY)
 
 
-@app.periodic(cron="15 * * * *")
-@app.task(queue="maintenance", queueing_lock="expire_requests")
-@in_worker
-def expire_requests(timestamp: int) -> int:
-    from connections.services import expire_requests as expire
-
-    return expire()
-
-
-@app.periodic(cron="*/5 * * * *")
-@app.task(queue="maintenance", queueing_lock="refresh_schedules")
-@in_worker
-def refresh_schedules(timestamp: int) -> int:
-    """Integrations' next run times that have passed move on."""
-    from connections.services import refresh_schedules as refresh
-
-    return refresh()
-
-
 @app.periodic(cron="30 3 * * *")
 @app.task(queue="maintenance", queueing_lock="prune")
 @in_worker
 def prune(timestamp: int) -> None:
-    """Old events (and their notifications and deliveries), expired tokens and idempotency
-    keys, uploads no request uses: what used to need someone's cron."""
+    """Events older than EVENT_RETENTION_DAYS, with their notifications and deliveries."""
     Event.objects.filter(created_at__lt=timezone.now() - timedelta(days=settings.EVENT_RETENTION_DAYS)).delete()
-    call_command("prune_expired")
-    call_command("prune_uploads")

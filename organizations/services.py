@@ -18,7 +18,6 @@ from core import mail
 from core.authentication import API_KEY_PREFIX
 from core.exceptions import InvalidState, NotAllowed
 from events.services import publish
-from organizations.api.serializers import UserSerializer
 from organizations.catalogue import NAMES
 from organizations.models import (
     AccountManager,
@@ -32,6 +31,7 @@ from organizations.models import (
     Supplier,
     User,
 )
+from organizations.shapes import UserSerializer
 
 
 @transaction.atomic

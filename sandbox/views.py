@@ -17,6 +17,13 @@ class SignUpForm(forms.Form):
     org_type = forms.ChoiceField(choices=Organization.Type.choices, label="Your organization is a")
 
 
+# The calls the page shows a side: whom it discovers, and the key that names one in a request.
+CALLS_OF = {
+    Organization.Type.RETAILER: ("suppliers", "supplier_uuid"),
+    Organization.Type.SUPPLIER: ("retailers", "retailer_uuid"),
+}
+
+
 @never_cache  # its answer to a sign-up shows a password and a token
 def getting_started(request):
     if not settings.TIMP_SANDBOX:
@@ -28,4 +35,8 @@ def getting_started(request):
         else:
             account = account_answer(services.sign_up(**form.cleaned_data))
     base = request.build_absolute_uri("/").rstrip("/")
-    return render(request, "sandbox/getting_started.html", {"form": form, "account": account, "base": base})
+    # The calls shown are the signed-up side's (before signing up, a retailer's).
+    side = account["organization"]["org_type"] if account else Organization.Type.RETAILER
+    partners, role_key = CALLS_OF[side]
+    context = {"form": form, "account": account, "base": base, "partners": partners, "role_key": role_key}
+    return render(request, "sandbox/getting_started.html", context)

@@ -218,6 +218,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.schema.document_error_responses",
         "core.schema.name_descending_orderings",
+        "core.schema.one_schema_for_blank_text",
     ],
     "ENUM_NAME_OVERRIDES": {
         "OrganizationTypeEnum": "organizations.models.Organization.Type",
@@ -231,6 +232,8 @@ SPECTACULAR_SETTINGS = {
 
 # Where the platform is reached: the links in emails start with it.
 PUBLIC_URL = env_str("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Generated clients take their base URL from the schema's servers.
+SPECTACULAR_SETTINGS["SERVERS"] = [{"url": PUBLIC_URL}]
 
 # People: invitation and password-reset links last two hours, as documented.
 INVITATION_TTL_SECONDS = env_int("INVITATION_TTL_SECONDS", 2 * 60 * 60, minimum=60)

@@ -17,14 +17,9 @@ from connections.api.serializers import (
     AccountNumbersSerializer,
     ApproveSerializer,
     CandidateSerializer,
-    ConnectionRequestSerializer,
     ConnectionRequestWriteSerializer,
-    ConnectionSerializer,
     CreatedRequestSerializer,
     DenySerializer,
-    DiscoveredRetailerSerializer,
-    DiscoveredSerializer,
-    DiscoveredSupplierSerializer,
     DiscoveryBodySerializer,
     DiscoveryQuerySerializer,
     NewConnectionRequestSerializer,
@@ -33,6 +28,13 @@ from connections.api.serializers import (
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
 from connections.models import Connection, ConnectionRequest
 from connections.selectors import connections_for, finish_integrations, requests_for, with_roles
+from connections.shapes import (
+    ConnectionRequestSerializer,
+    ConnectionSerializer,
+    DiscoveredRetailerSerializer,
+    DiscoveredSerializer,
+    DiscoveredSupplierSerializer,
+)
 from core.exceptions import WrongOrganizationType
 from core.filtering import single_values
 from core.idempotency import idempotent
@@ -47,6 +49,14 @@ WRONG_STATE = OpenApiResponse(description="Not possible in the object's current 
 IF_MATCH = OpenApiParameter(
     "If-Match", location=OpenApiParameter.HEADER, required=False, description="The ETag read; a stale one gets 412."
 )
+
+
+def expected_version(request) -> str | None:
+    """The version an `If-Match` names: None without one, or for `*` (any version)."""
+    if_match = request.headers.get("If-Match")
+    if if_match is None or if_match.strip() == "*":
+        return None
+    return if_match.strip()
 
 
 class RequestPagination(StartLimitPagination):
@@ -109,8 +119,8 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
     )
     def partial_update(self, request, pk=None):
         connection_request = self.get_object()
-        if_match = request.headers.get("If-Match")
-        services.ensure_changeable(connection_request, if_match=if_match)
+        expected = expected_version(request)
+        services.ensure_changeable(connection_request, expected_version=expected)
         body = ConnectionRequestWriteSerializer(
             connection_request,
             data=request.data,
@@ -119,7 +129,7 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
         )
         body.is_valid(raise_exception=True)
         updated = services.update_request(
-            connection_request=connection_request, user=request.user, if_match=if_match, **body.validated_data
+            connection_request=connection_request, user=request.user, expected_version=expected, **body.validated_data
         )
         return Response(status=status.HTTP_204_NO_CONTENT, headers={"ETag": updated.etag})
 

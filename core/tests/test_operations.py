@@ -246,6 +246,7 @@ def test_schema_is_served(client):
 
     assert response.status_code == 200
     assert response.json()["openapi"].startswith("3.")
+    assert response.json()["servers"] == [{"url": django_settings.PUBLIC_URL}]
 
 
 def test_models_and_migrations_agree():

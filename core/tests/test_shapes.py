@@ -4,11 +4,11 @@ is what the OpenAPI schema documents), nested shapes included."""
 import pytest
 from rest_framework import serializers
 
-from connections.api.serializers import ConnectionRequestSerializer, ConnectionSerializer
 from connections.selectors import with_roles
+from connections.shapes import ConnectionRequestSerializer, ConnectionSerializer
 from connections.tests.factories import ConnectionFactory, connection_request
 from core.fields import iso_datetime
-from files.api.serializers import FileSerializer
+from files.shapes import FileSerializer
 from files.tests.factories import uploaded_file
 
 pytestmark = pytest.mark.django_db

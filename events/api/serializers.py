@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from core.fields import StrictCharField
 from events.models import EVENT_TYPES, NotificationSetting, WebhookDelivery
-from organizations.api.serializers import OrgUserSerializer
+from organizations.shapes import OrgUserSerializer
 
 
 class EventSerializer(serializers.Serializer):

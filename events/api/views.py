@@ -9,7 +9,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.idempotency import idempotent
 from core.permissions import ActionPermissionsMixin, IsMember, requires
+from core.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
 from events import services
 from events.api.serializers import (
     CreatedWebhookEndpointSerializer,
@@ -174,7 +176,12 @@ class WebhookListView(WebhookMixin, GenericAPIView):
         mine = WebhookEndpoint.objects.filter(organization=request.user.organization_id)
         return Response(WebhookEndpointSerializer(mine, many=True).data)
 
-    @extend_schema(operation_id="webhook_create", responses={201: CreatedWebhookEndpointSerializer})
+    @extend_schema(
+        operation_id="webhook_create",
+        parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED],
+        responses={201: CreatedWebhookEndpointSerializer},
+    )
+    @idempotent
     def post(self, request):
         body = self.get_serializer(data=request.data)
         body.is_valid(raise_exception=True)

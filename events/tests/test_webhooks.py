@@ -254,3 +254,16 @@ def test_retries_end_at_the_most_attempts_there_may_be(client_for, retailer_user
 
     assert refused.status_code == 422
     assert WebhookDelivery.objects.count() == MAX_ATTEMPTS
+
+
+def test_a_retried_creation_with_its_idempotency_key_creates_one_endpoint(client_for, retailer_user):
+    client = client_for(retailer_user)
+    body = {"url": PUBLIC, "event_types": ["*"]}
+
+    first = client.post(WEBHOOKS, body, format="json", HTTP_IDEMPOTENCY_KEY="create-hook-1")
+    retried = client.post(WEBHOOKS, body, format="json", HTTP_IDEMPOTENCY_KEY="create-hook-1")
+
+    assert first.status_code == retried.status_code == 201
+    assert retried["Idempotent-Replayed"] == "true"
+    assert retried.json() == first.json()
+    assert WebhookEndpoint.objects.count() == 1

@@ -18,8 +18,9 @@ from procrastinate.contrib.django import app
 from standardwebhooks.webhooks import Webhook
 
 from connections.tests.factories import connection_request
+from core.tasks import retry_stalled_jobs
 from events.models import Event, WebhookDelivery, WebhookEndpoint
-from events.tasks import deliver, distribute, fan_out_batch, retry_stalled_jobs, wait_for_writers
+from events.tasks import deliver, distribute, fan_out_batch, wait_for_writers
 from events.tests.factories import endpoint_for
 from events.tests.receiver import Receiver
 

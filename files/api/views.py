@@ -15,10 +15,11 @@ from core.permissions import ActionPermissionsMixin, IsMember, IsOwnerOrStaff, r
 from core.schema import CONTENT_DISPOSITION, IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
 from core.throttling import TokenRateThrottle, UploadRateThrottle
 from files import services
-from files.api.serializers import FileSerializer, FileUploadSerializer
+from files.api.serializers import FileUploadSerializer
 from files.detection import DOWNLOAD_TYPES
 from files.models import UploadedFile
 from files.selectors import files_for
+from files.shapes import FileSerializer
 
 
 class FilePagination(StartLimitPagination):

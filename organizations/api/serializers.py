@@ -1,114 +1,14 @@
-"""Read shapes of people, account managers and organizations (built by PostgreSQL, see
-core/json_sql.py), and the login bodies."""
+"""The bodies of the organizations' API (login, permissions, invitations, resets, API keys)
+and the answers only it gives; the read shapes are in organizations/shapes.py."""
 
-from django.db.models import TextField, Value
-from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.fields import StrictCharField
-from core.json_sql import BuiltByDatabase
 from organizations.catalogue import BY_UUID, PERMISSIONS
-from organizations.models import Organization, Person, Retailer, Supplier, User
-
-
-class PersonSerializer(BuiltByDatabase):
-    model = Person
-    uuid = serializers.UUIDField()
-    first_name = serializers.CharField()
-    last_name = serializers.CharField()
-    email = serializers.CharField()
-    phone = serializers.CharField(allow_null=True)
-    job_title = serializers.CharField(allow_null=True)
-
-
-def person_of(person: Person | None) -> dict | None:
-    """A Person record in PersonSerializer's shape, built in Python (for the few single reads)."""
-    return None if person is None else {name: getattr(person, name) for name in PersonSerializer._declared_fields}
-
-
-class AccountManagerSerializer(BuiltByDatabase):
-    uuid = serializers.UUIDField()
-    person = PersonSerializer()
-
-
-def role_uuid(column: str) -> Coalesce:
-    """The role's UUID as text, or "" for an organization without that role."""
-    return Coalesce(Cast(column, TextField()), Value(""))
-
-
-class OrganizationSerializer(BuiltByDatabase):
-    model = Organization
-    uuid = serializers.UUIDField()
-    name = serializers.CharField()
-    website = serializers.CharField()
-    org_type = serializers.ChoiceField(choices=Organization.Type.choices)
-    status = serializers.ChoiceField(choices=Organization.Status.choices)
-    created_date = serializers.DateTimeField()
-    active_date = serializers.DateTimeField(allow_null=True)
-    account_manager = AccountManagerSerializer(allow_null=True)
-    retailer_uuid = serializers.CharField(help_text='The retailer UUID, or "" for a supplier.')
-    supplier_uuid = serializers.CharField(help_text='The supplier UUID, or "" for a retailer.')
-
-    computed = {
-        "retailer_uuid": lambda path: role_uuid(f"{path}retailer__uuid"),
-        "supplier_uuid": lambda path: role_uuid(f"{path}supplier__uuid"),
-    }
-
-
-class RoleSerializer(BuiltByDatabase):
-    """A Retailer or Supplier: its own UUID, its organization and the organization's contact."""
-
-    uuid = serializers.UUIDField()
-    organization = OrganizationSerializer()
-    contact = PersonSerializer(source="organization.primary_contact")
-
-
-class RetailerSerializer(RoleSerializer):
-    model = Retailer
-
-
-class SupplierSerializer(RoleSerializer):
-    model = Supplier
-
-
-class PermissionSerializer(serializers.Serializer):
-    """A permission of the catalogue, as documented."""
-
-    uuid = serializers.UUIDField()
-    name = serializers.CharField()
-    display_name = serializers.CharField()
-    description = serializers.CharField()
-    visibility = serializers.ChoiceField(choices=["SUPPLIER", "RETAILER", "BOTH"])
-    grouping = serializers.CharField()
-
-
-class AssignedPermissionSerializer(serializers.Serializer):
-    assigned = serializers.BooleanField()
-    permission = PermissionSerializer()
-
-
-class OrgUserSerializer(serializers.Serializer):
-    uuid = serializers.UUIDField()
-
-
-class PermissionAssignmentsSerializer(serializers.Serializer):
-    """Every permission of the catalogue, and whether the user holds it."""
-
-    permissions = AssignedPermissionSerializer(many=True)
-    org_user = OrgUserSerializer()
-
-    @classmethod
-    def of(cls, user) -> dict:
-        """The user's assignments, as the API shows them."""
-        held = user.permission_names
-        return cls(
-            {
-                "permissions": [{"assigned": p.name in held, "permission": p} for p in PERMISSIONS],
-                "org_user": {"uuid": user.pk},
-            }
-        ).data
+from organizations.models import Organization
+from organizations.shapes import PermissionAssignmentsSerializer, UserSerializer
 
 
 @extend_schema_field({"type": "string", "format": "uuid", "enum": [str(p.uuid) for p in PERMISSIONS]})
@@ -122,6 +22,7 @@ def permission_uuids(**kwargs) -> serializers.ListField:
 
 class PermissionChangeSerializer(serializers.Serializer):
     permission_uuids = permission_uuids(min_length=1)
+    whole_on_patch = True  # PATCH adds the permissions it names: they are required there too
 
     def validate_permission_uuids(self, uuids: list) -> list[str]:
         unknown = [str(value) for value in uuids if value not in BY_UUID]
@@ -150,60 +51,11 @@ class LoginResponseSerializer(serializers.Serializer):
         return PermissionAssignmentsSerializer.of(login["user"])
 
 
-class ParticipationSerializer(serializers.Serializer):
-    """An organization's participation in discovery; `supplier_uuid` or `retailer_uuid`
-    names its role, as the documented object does."""
-
-    supplier_uuid = serializers.UUIDField(required=False, help_text="For a supplier: the Supplier's UUID.")
-    retailer_uuid = serializers.UUIDField(required=False, help_text="For a retailer: the Retailer's UUID.")
-    is_participating = serializers.BooleanField()
-    discovery_catalog_uuid = serializers.UUIDField(allow_null=True, help_text="Null while not participating.")
-    date_joined = serializers.DateField(allow_null=True, help_text="When it last became visible in discovery.")
-    requested_by = PersonSerializer(allow_null=True, help_text="Who asked for it to be found.")
-    approved_by = AccountManagerSerializer(allow_null=True, help_text="The account manager who put it in.")
-
-    def to_representation(self, participation):
-        organization = participation.organization
-        role = "retailer_uuid" if organization.is_retailer else "supplier_uuid"
-        manager = participation.approved_by
-        return {
-            role: str(getattr(organization, role)),
-            "is_participating": participation.is_participating,
-            "discovery_catalog_uuid": participation.discovery_catalog_uuid if participation.is_participating else None,
-            "date_joined": participation.date_joined,
-            "requested_by": person_of(participation.requested_by),
-            "approved_by": None if manager is None else {"uuid": manager.uuid, "person": person_of(manager.person)},
-        }
-
-
 class ParticipationChangeSerializer(serializers.Serializer):
     is_participating = serializers.BooleanField()
     discovery_catalog_uuid = serializers.UUIDField(
         required=False, allow_null=True, help_text="Accepted as documented; each participant has one catalog."
     )
-
-
-class UserSerializer(serializers.Serializer):
-    """A user of the organization, as documented (`token` is never shown: always null)."""
-
-    uuid = serializers.UUIDField(source="pk")
-    person = PersonSerializer(allow_null=True)
-    permission_assignments = serializers.SerializerMethodField()
-    status = serializers.ChoiceField(choices=User.Status.choices)
-    token = serializers.CharField(allow_null=True, default=None, help_text="Always null.")
-
-    @extend_schema_field(PermissionAssignmentsSerializer)
-    def get_permission_assignments(self, user) -> dict:
-        return PermissionAssignmentsSerializer.of(user)
-
-    def to_representation(self, user):
-        return {
-            "uuid": str(user.pk),
-            "person": person_of(user.person),
-            "permission_assignments": self.get_permission_assignments(user),
-            "status": user.status,
-            "token": None,
-        }
 
 
 class InvitationSerializer(PermissionChangeSerializer):
@@ -249,18 +101,6 @@ class ResetTokenSerializer(serializers.Serializer):
     email = serializers.EmailField()
 
 
-class ApiKeySerializer(serializers.Serializer):
-    """An API key as listed: never the key itself."""
-
-    uuid = serializers.UUIDField()
-    name = serializers.CharField()
-    prefix = serializers.CharField(help_text="The key's first characters.")
-    permissions = PermissionSerializer(many=True)
-    created_at = serializers.DateTimeField()
-    last_used_at = serializers.DateTimeField(allow_null=True, help_text="To the minute.")
-    expires_at = serializers.DateTimeField(allow_null=True, help_text="Null: the key does not expire.")
-
-
 class NewApiKeySerializer(PermissionChangeSerializer):
     name = StrictCharField(max_length=200)
     permission_uuids = permission_uuids(
@@ -274,7 +114,3 @@ class NewApiKeySerializer(PermissionChangeSerializer):
         if expires_at is not None and expires_at <= timezone.now():
             raise serializers.ValidationError("Must be in the future.")
         return expires_at
-
-
-class CreatedApiKeySerializer(ApiKeySerializer):
-    key = serializers.CharField(help_text="Shown this once: only its hash is kept.")

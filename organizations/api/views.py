@@ -4,6 +4,7 @@ from django.contrib.auth import authenticate, logout
 from django.contrib.auth.signals import user_logged_in
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from knox.models import AuthToken
 from rest_framework import generics, status
@@ -18,29 +19,31 @@ from core.throttling import LoginRateThrottle, TokenCheckRateThrottle
 from core.worker import defer
 from organizations import services, tasks
 from organizations.api.serializers import (
-    ApiKeySerializer,
-    CreatedApiKeySerializer,
     InvitationSerializer,
     InvitationValiditySerializer,
     InvitedUserSerializer,
     LoginResponseSerializer,
     LoginSerializer,
     NewApiKeySerializer,
-    OrganizationSerializer,
     ParticipationChangeSerializer,
-    ParticipationSerializer,
     PasswordCompletionSerializer,
     PasswordResetAnswerSerializer,
     PasswordResetRequestSerializer,
     PasswordSerializer,
-    PermissionAssignmentsSerializer,
     PermissionChangeSerializer,
-    PermissionSerializer,
     ResetTokenSerializer,
-    UserSerializer,
 )
 from organizations.catalogue import PERMISSIONS
 from organizations.models import ApiKey, OneTimeToken, Organization, Participation, User
+from organizations.shapes import (
+    ApiKeySerializer,
+    CreatedApiKeySerializer,
+    OrganizationSerializer,
+    ParticipationSerializer,
+    PermissionAssignmentsSerializer,
+    PermissionSerializer,
+    UserSerializer,
+)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -217,7 +220,18 @@ class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView)
 
     @extend_schema(
         operation_id="user_permissions_remove",
-        request=PermissionChangeSerializer,
+        request=None,
+        parameters=[
+            OpenApiParameter(
+                "permission_uuids",
+                OpenApiTypes.UUID,
+                many=True,
+                required=True,
+                explode=True,
+                description="The permissions to remove, repeated: `?permission_uuids=…&permission_uuids=…`"
+                " (a JSON body `{permission_uuids: [...]}` is read too, as documented).",
+            )
+        ],
         responses={200: PermissionAssignmentsSerializer, 422: OpenApiResponse(description="The last editor of users.")},
     )
     def delete(self, request, user_uuid):
@@ -227,7 +241,12 @@ class PermissionAssignmentsView(ActionPermissionsMixin, generics.GenericAPIView)
 
     @staticmethod
     def names(request) -> list[str]:
-        body = PermissionChangeSerializer(data=request.data)
+        """The permissions named: in the body, or (a DELETE, which generated clients send
+        without one) in the query."""
+        data = request.data
+        if request.method == "DELETE" and not data:
+            data = {"permission_uuids": request.query_params.getlist("permission_uuids")}
+        body = PermissionChangeSerializer(data=data)
         body.is_valid(raise_exception=True)
         return body.validated_data["permission_uuids"]
 

@@ -71,6 +71,18 @@ def test_an_editor_adds_and_removes_a_colleagues_permissions(client_for, retaile
     assert held(editor.get(assignments(colleague)).json()) == {"view_org_users"}
 
 
+def test_a_removal_names_its_permissions_in_the_query_as_generated_clients_send_it(client_for, retailer_user):
+    colleague = UserFactory(organization=retailer_user.organization, permissions=["manage_files", "view_org_users"])
+    editor = client_for(retailer_user)
+    query = "&".join(f"permission_uuids={uuid}" for uuid in uuids("manage_files", "view_org_users"))
+
+    removed = editor.delete(f"{assignments(colleague)}?{query}")
+
+    assert removed.status_code == 200
+    assert held(removed.json()) == set()
+    assert editor.delete(assignments(colleague)).status_code == 400  # naming none
+
+
 def test_without_edit_org_users_changing_permissions_is_403_naming_it(client_for, retailer_user):
     reader = UserFactory(organization=retailer_user.organization, permissions=["view_org_users"])
 

@@ -40,7 +40,8 @@ def test_json_output_has_working_credentials():
     assert credentials["staff"]["organization_uuid"] is None
     for name in ("retailer", "retailer_2", "supplier", "supplier_2"):
         login = credentials[name]
-        assert set(login) == {"username", "password", "token", "organization_uuid"}
+        assert set(login) == {"username", "password", "token", "auth_token", "organization_uuid"}
+        assert login["auth_token"] == login["token"]
         client = APIClient()
         client.credentials(HTTP_AUTHORIZATION=f"Token {login['token']}")
         organization = client.get("/timp/organizations/").json()

@@ -12,14 +12,14 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from connections.api.serializers import ConnectionSerializer
 from connections.models import Connection, ConnectionRequest
 from connections.selectors import with_roles
+from connections.shapes import ConnectionSerializer
 from core.fields import StrictCharField
 from core.permissions import ActionPermissionsMixin, IsMember, requires
 from core.throttling import SignUpRateThrottle
-from organizations.api.serializers import OrganizationSerializer
 from organizations.models import Organization
+from organizations.shapes import OrganizationSerializer
 from sandbox import services
 
 
@@ -42,6 +42,7 @@ class CredentialsSerializer(serializers.Serializer):
     username = serializers.CharField()
     password = serializers.CharField()
     token = serializers.CharField()
+    auth_token = serializers.CharField(help_text="The same token, by the name the login answer gives it.")
 
 
 class AccountSerializer(serializers.Serializer):
@@ -74,7 +75,14 @@ def account_answer(account: dict) -> dict:
     (organization,) = OrganizationSerializer.rows([account["organization"].pk])
     return {
         "organization": organization,
-        "users": [{"username": account["user"].username, "password": account["password"], "token": account["token"]}],
+        "users": [
+            {
+                "username": account["user"].username,
+                "password": account["password"],
+                "token": account["token"],
+                "auth_token": account["token"],
+            }
+        ],
         "counterparts": OrganizationSerializer.rows([o.pk for o in account["counterparts"]]),
     }
 

@@ -1,6 +1,8 @@
 """A partner in a real browser (headless Chromium): signs up on the sandbox's getting-started
 page, then follows its instructions to an ACTIVE connection."""
 
+import re
+
 import pytest
 
 from connections.tests.test_browser import CHROMIUM, page  # noqa: F401 (the browser fixture)
@@ -11,25 +13,34 @@ pytestmark = [
 ]
 
 
-def test_a_partner_signs_up_on_the_page_and_reaches_active(live_server, page, settings):  # noqa: F811
+@pytest.mark.parametrize("org_type", ["RETAILER", "SUPPLIER"])
+def test_a_partner_signs_up_on_the_page_and_reaches_active(live_server, page, settings, org_type):  # noqa: F811
     settings.TIMP_SANDBOX = True
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{live_server.url}/")
-    page.fill("input[name=company_name]", "Browser Retail")
+    page.fill("input[name=company_name]", f"Browser {org_type.title()}")
     page.fill("input[name=email]", "dev@browser.example")
-    page.select_option("select[name=org_type]", "RETAILER")
+    page.select_option("select[name=org_type]", org_type)
     page.click("button[type=submit]")
     token = page.text_content("#token").strip()
-    # The page's calls, in its order, with the token it showed.
+    # Every line of every call shows whole at 1280 px: none is wider than its box.
+    assert page.evaluate("[...document.querySelectorAll('pre')].every(pre => pre.scrollWidth <= pre.clientWidth)")
+    # The page's calls, in its order, with the token it showed: its discovery path and the key
+    # its request names the counterpart by are those of the side that signed up.
+    discovery_url = page.text_content("#discovery-call").split()[1]
+    role_key = re.search(r'"(\w+_uuid)"', page.text_content("#request-call")).group(1)
     api = page.context.request
     headers = {"Authorization": f"Token {token}"}
 
-    assert api.get(f"{live_server.url}/timp/organizations/", headers=headers).json()["name"] == "Browser Retail"
-    supplier = api.get(f"{live_server.url}/timp/discovery/suppliers/", headers=headers).json()["suppliers"][0]
+    assert api.get(f"{live_server.url}/timp/organizations/", headers=headers).json()["org_type"] == org_type
+    listed = api.get(discovery_url, headers=headers)
+    assert listed.status == 200, listed.text()
+    (partners,) = [value for key, value in listed.json().items() if isinstance(value, list)]
     requested = api.post(
         f"{live_server.url}/timp/organizations/connections/request/",
         headers=headers,
         data={
-            "supplier_uuid": supplier["uuid"],
+            role_key: partners[0]["uuid"],
             "primary_contact_name": "Sam Seller",
             "requested_integrations": [{"integration_type": "item", "update_frequency": "@daily"}],
         },

@@ -82,13 +82,16 @@ def test_sign_up_makes_a_private_tenant(settings):
     assert account["organization"]["status"] == "ACTIVE"
     assert [c["org_type"] for c in account["counterparts"]] == ["SUPPLIER", "SUPPLIER"]
     (login,) = account["users"]
-    assert set(login) == {"username", "password", "token"}
+    assert set(login) == {"username", "password", "token", "auth_token"}
+    assert login["auth_token"] == login["token"]
     logged_in = APIClient().post(
         "/timp/organizations/user-login/", {"username": login["username"], "password": login["password"]}
     )
     assert logged_in.status_code == 200
     found = as_partner(account).get("/timp/discovery/suppliers/").json()["suppliers"]
     assert {s["organization_uuid"] for s in found} == {c["uuid"] for c in account["counterparts"]}
+    # What a request names a counterpart by is in the sign-up's answer already.
+    assert {c["supplier_uuid"] for c in account["counterparts"]} == {s["uuid"] for s in found}
 
 
 def test_the_whole_lifecycle_alone(settings):

@@ -103,5 +103,6 @@ class Command(BaseCommand):
             "username": user.username,
             "password": password,
             "token": token,
+            "auth_token": token,  # what the login answer calls it
             "organization_uuid": str(organization.uuid) if organization else None,
         }
