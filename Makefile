@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run stop test lint format bench browser image-test
+.PHONY: run stop test lint format bench browser image-test client
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	sh scripts/venv.sh $(VENV)
@@ -40,6 +40,10 @@ browser:
 # The load benchmark: production settings under gunicorn, a throwaway (durable) PostgreSQL, wrk.
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/localpg.py throwaway --durable -- $(BIN)/python bench/run.py
+
+# The partner SDK, clients/python/, generated again from the schema (scripts/client.py).
+client: $(BIN)/.installed
+	$(BIN)/python scripts/client.py
 
 # The image built from the Dockerfile and run with podman, as a user would (scripts/image_test.py).
 image-test:

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.invalid_input import InvalidInput
+from ...models.password_request import PasswordRequest
+from typing import cast
+
+
+
+def _get_kwargs(
+    token: str,
+    *,
+    body: PasswordRequest,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/timp/organizations/accept-invite/{token}/".format(token=quote(str(token), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | InvalidInput | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = InvalidInput.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | InvalidInput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PasswordRequest,
+
+) -> Response[Any | Error | InvalidInput]:
+    """  Check an invitation (an expired one is renewed and emailed again: 201), or accept it by
+    choosing a password.
+
+    Args:
+        token (str):
+        body (PasswordRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | InvalidInput]
+     """
+
+
+    kwargs = _get_kwargs(
+        token=token,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PasswordRequest,
+
+) -> Any | Error | InvalidInput | None:
+    """  Check an invitation (an expired one is renewed and emailed again: 201), or accept it by
+    choosing a password.
+
+    Args:
+        token (str):
+        body (PasswordRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | InvalidInput
+     """
+
+
+    return sync_detailed(
+        token=token,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PasswordRequest,
+
+) -> Response[Any | Error | InvalidInput]:
+    """  Check an invitation (an expired one is renewed and emailed again: 201), or accept it by
+    choosing a password.
+
+    Args:
+        token (str):
+        body (PasswordRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | InvalidInput]
+     """
+
+
+    kwargs = _get_kwargs(
+        token=token,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PasswordRequest,
+
+) -> Any | Error | InvalidInput | None:
+    """  Check an invitation (an expired one is renewed and emailed again: 201), or accept it by
+    choosing a password.
+
+    Args:
+        token (str):
+        body (PasswordRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | InvalidInput
+     """
+
+
+    return (await asyncio_detailed(
+        token=token,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.invalid_input import InvalidInput
+from ...models.permission_assignments import PermissionAssignments
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    user_uuid: UUID,
+    *,
+    permission_uuids: list[UUID],
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_permission_uuids = []
+    for permission_uuids_item_data in permission_uuids:
+        permission_uuids_item = str(permission_uuids_item_data)
+        json_permission_uuids.append(permission_uuids_item)
+
+
+    params["permission_uuids"] = json_permission_uuids
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/timp/organizations/users/permissions/{user_uuid}/".format(user_uuid=quote(str(user_uuid), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | InvalidInput | PermissionAssignments | None:
+    if response.status_code == 200:
+        response_200 = PermissionAssignments.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InvalidInput.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | InvalidInput | PermissionAssignments]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    permission_uuids: list[UUID],
+
+) -> Response[Error | InvalidInput | PermissionAssignments]:
+    """  A user's permissions: read them (`view_org_users`), add or remove some (`edit_org_users`).
+
+    Args:
+        user_uuid (UUID):
+        permission_uuids (list[UUID]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvalidInput | PermissionAssignments]
+     """
+
+
+    kwargs = _get_kwargs(
+        user_uuid=user_uuid,
+permission_uuids=permission_uuids,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    user_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    permission_uuids: list[UUID],
+
+) -> Error | InvalidInput | PermissionAssignments | None:
+    """  A user's permissions: read them (`view_org_users`), add or remove some (`edit_org_users`).
+
+    Args:
+        user_uuid (UUID):
+        permission_uuids (list[UUID]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvalidInput | PermissionAssignments
+     """
+
+
+    return sync_detailed(
+        user_uuid=user_uuid,
+client=client,
+permission_uuids=permission_uuids,
+
+    ).parsed
+
+async def asyncio_detailed(
+    user_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    permission_uuids: list[UUID],
+
+) -> Response[Error | InvalidInput | PermissionAssignments]:
+    """  A user's permissions: read them (`view_org_users`), add or remove some (`edit_org_users`).
+
+    Args:
+        user_uuid (UUID):
+        permission_uuids (list[UUID]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvalidInput | PermissionAssignments]
+     """
+
+
+    kwargs = _get_kwargs(
+        user_uuid=user_uuid,
+permission_uuids=permission_uuids,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    user_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    permission_uuids: list[UUID],
+
+) -> Error | InvalidInput | PermissionAssignments | None:
+    """  A user's permissions: read them (`view_org_users`), add or remove some (`edit_org_users`).
+
+    Args:
+        user_uuid (UUID):
+        permission_uuids (list[UUID]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvalidInput | PermissionAssignments
+     """
+
+
+    return (await asyncio_detailed(
+        user_uuid=user_uuid,
+client=client,
+permission_uuids=permission_uuids,
+
+    )).parsed

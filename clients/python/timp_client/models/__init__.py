@@ -1,0 +1,203 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .account import Account
+from .account_manager import AccountManager
+from .api_key import ApiKey
+from .approve_request import ApproveRequest
+from .assigned_permission import AssignedPermission
+from .candidate import Candidate
+from .channel import Channel
+from .connection import Connection
+from .connection_list_ordering import ConnectionListOrdering
+from .connection_list_status import ConnectionListStatus
+from .connection_request import ConnectionRequest
+from .connection_request_candidates_status import ConnectionRequestCandidatesStatus
+from .connection_request_list_status import ConnectionRequestListStatus
+from .connection_request_status_enum import ConnectionRequestStatusEnum
+from .connection_status_enum import ConnectionStatusEnum
+from .created_api_key import CreatedApiKey
+from .created_request import CreatedRequest
+from .created_webhook_endpoint import CreatedWebhookEndpoint
+from .credentials import Credentials
+from .delivery import Delivery
+from .delivery_status_enum import DeliveryStatusEnum
+from .deny_request import DenyRequest
+from .dir_enum import DirEnum
+from .discovered_retailer import DiscoveredRetailer
+from .discovered_retailers_list import DiscoveredRetailersList
+from .discovered_supplier import DiscoveredSupplier
+from .discovered_suppliers_list import DiscoveredSuppliersList
+from .discovery_body_request import DiscoveryBodyRequest
+from .discovery_retailers_list_dir import DiscoveryRetailersListDir
+from .discovery_retailers_list_sort import DiscoveryRetailersListSort
+from .discovery_suppliers_list_dir import DiscoverySuppliersListDir
+from .discovery_suppliers_list_sort import DiscoverySuppliersListSort
+from .error import Error
+from .event import Event
+from .event_page import EventPage
+from .event_types_enum import EventTypesEnum
+from .file import File
+from .file_upload_request import FileUploadRequest
+from .integration import Integration
+from .integration_type_enum import IntegrationTypeEnum
+from .integration_write_request import IntegrationWriteRequest
+from .invalid_input import InvalidInput
+from .invalid_input_additional_property_type_1 import InvalidInputAdditionalPropertyType1
+from .invitation_request import InvitationRequest
+from .invitation_validity import InvitationValidity
+from .invited_user import InvitedUser
+from .key_enum import KeyEnum
+from .login_request import LoginRequest
+from .login_response import LoginResponse
+from .new_api_key_request import NewApiKeyRequest
+from .new_connection_request_request import NewConnectionRequestRequest
+from .new_connection_request_request_uploaded_files_item_type_1 import NewConnectionRequestRequestUploadedFilesItemType1
+from .new_integration_request import NewIntegrationRequest
+from .notification import Notification
+from .notification_frequency_enum import NotificationFrequencyEnum
+from .notification_setting import NotificationSetting
+from .notification_setting_change_request import NotificationSettingChangeRequest
+from .notification_via_enum import NotificationViaEnum
+from .org_user import OrgUser
+from .organization import Organization
+from .organization_name import OrganizationName
+from .organization_status_enum import OrganizationStatusEnum
+from .organization_type_enum import OrganizationTypeEnum
+from .page_request import PageRequest
+from .paginated_candidate_list import PaginatedCandidateList
+from .paginated_candidate_list_pagination import PaginatedCandidateListPagination
+from .paginated_connection_request_list import PaginatedConnectionRequestList
+from .paginated_connection_request_list_pagination import PaginatedConnectionRequestListPagination
+from .paginated_file_list import PaginatedFileList
+from .paginated_file_list_pagination import PaginatedFileListPagination
+from .pagination import Pagination
+from .participation import Participation
+from .participation_change_request import ParticipationChangeRequest
+from .password_completion_request import PasswordCompletionRequest
+from .password_request import PasswordRequest
+from .password_reset_answer import PasswordResetAnswer
+from .password_reset_request_request import PasswordResetRequestRequest
+from .patched_account_numbers_request import PatchedAccountNumbersRequest
+from .patched_connection_request_write_request import PatchedConnectionRequestWriteRequest
+from .patched_connection_request_write_request_uploaded_files_item_type_1 import PatchedConnectionRequestWriteRequestUploadedFilesItemType1
+from .patched_webhook_endpoint_request import PatchedWebhookEndpointRequest
+from .permission import Permission
+from .permission_assignments import PermissionAssignments
+from .permission_change_request import PermissionChangeRequest
+from .permission_uuids_enum import PermissionUuidsEnum
+from .person import Person
+from .reason_request import ReasonRequest
+from .reset_token import ResetToken
+from .role import Role
+from .same_name import SameName
+from .secret import Secret
+from .sign_up_request import SignUpRequest
+from .sort_request import SortRequest
+from .status_change import StatusChange
+from .user import User
+from .user_status_enum import UserStatusEnum
+from .visibility_enum import VisibilityEnum
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_request import WebhookEndpointRequest
+
+__all__ = (
+    "Account",
+    "AccountManager",
+    "ApiKey",
+    "ApproveRequest",
+    "AssignedPermission",
+    "Candidate",
+    "Channel",
+    "Connection",
+    "ConnectionListOrdering",
+    "ConnectionListStatus",
+    "ConnectionRequest",
+    "ConnectionRequestCandidatesStatus",
+    "ConnectionRequestListStatus",
+    "ConnectionRequestStatusEnum",
+    "ConnectionStatusEnum",
+    "CreatedApiKey",
+    "CreatedRequest",
+    "CreatedWebhookEndpoint",
+    "Credentials",
+    "Delivery",
+    "DeliveryStatusEnum",
+    "DenyRequest",
+    "DirEnum",
+    "DiscoveredRetailer",
+    "DiscoveredRetailersList",
+    "DiscoveredSupplier",
+    "DiscoveredSuppliersList",
+    "DiscoveryBodyRequest",
+    "DiscoveryRetailersListDir",
+    "DiscoveryRetailersListSort",
+    "DiscoverySuppliersListDir",
+    "DiscoverySuppliersListSort",
+    "Error",
+    "Event",
+    "EventPage",
+    "EventTypesEnum",
+    "File",
+    "FileUploadRequest",
+    "Integration",
+    "IntegrationTypeEnum",
+    "IntegrationWriteRequest",
+    "InvalidInput",
+    "InvalidInputAdditionalPropertyType1",
+    "InvitationRequest",
+    "InvitationValidity",
+    "InvitedUser",
+    "KeyEnum",
+    "LoginRequest",
+    "LoginResponse",
+    "NewApiKeyRequest",
+    "NewConnectionRequestRequest",
+    "NewConnectionRequestRequestUploadedFilesItemType1",
+    "NewIntegrationRequest",
+    "Notification",
+    "NotificationFrequencyEnum",
+    "NotificationSetting",
+    "NotificationSettingChangeRequest",
+    "NotificationViaEnum",
+    "Organization",
+    "OrganizationName",
+    "OrganizationStatusEnum",
+    "OrganizationTypeEnum",
+    "OrgUser",
+    "PageRequest",
+    "PaginatedCandidateList",
+    "PaginatedCandidateListPagination",
+    "PaginatedConnectionRequestList",
+    "PaginatedConnectionRequestListPagination",
+    "PaginatedFileList",
+    "PaginatedFileListPagination",
+    "Pagination",
+    "Participation",
+    "ParticipationChangeRequest",
+    "PasswordCompletionRequest",
+    "PasswordRequest",
+    "PasswordResetAnswer",
+    "PasswordResetRequestRequest",
+    "PatchedAccountNumbersRequest",
+    "PatchedConnectionRequestWriteRequest",
+    "PatchedConnectionRequestWriteRequestUploadedFilesItemType1",
+    "PatchedWebhookEndpointRequest",
+    "Permission",
+    "PermissionAssignments",
+    "PermissionChangeRequest",
+    "PermissionUuidsEnum",
+    "Person",
+    "ReasonRequest",
+    "ResetToken",
+    "Role",
+    "SameName",
+    "Secret",
+    "SignUpRequest",
+    "SortRequest",
+    "StatusChange",
+    "User",
+    "UserStatusEnum",
+    "VisibilityEnum",
+    "WebhookEndpoint",
+    "WebhookEndpointRequest",
+)

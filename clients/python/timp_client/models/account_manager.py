@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from uuid import UUID
+
+if TYPE_CHECKING:
+  from ..models.person import Person
+
+
+
+
+
+T = TypeVar("T", bound="AccountManager")
+
+
+
+@_attrs_define
+class AccountManager:
+    """ 
+        Attributes:
+            uuid (UUID):
+            person (Person):
+     """
+
+    uuid: UUID
+    person: Person
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.person import Person # noqa: PLC0415
+        uuid = str(self.uuid)
+
+        person = self.person.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "uuid": uuid,
+            "person": person,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.person import Person # noqa: PLC0415
+        d = dict(src_dict)
+        uuid = UUID(d.pop("uuid"))
+
+
+
+
+        person = Person.from_dict(d.pop("person"))
+
+
+
+
+        account_manager = cls(
+            uuid=uuid,
+            person=person,
+        )
+
+
+        account_manager.additional_properties = d
+        return account_manager
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.organization_status_enum import OrganizationStatusEnum
+from ..models.organization_type_enum import OrganizationTypeEnum
+from typing import cast
+from uuid import UUID
+
+
+
+
+
+
+T = TypeVar("T", bound="Candidate")
+
+
+
+@_attrs_define
+class Candidate:
+    """ An organization a request may mean.
+
+        Attributes:
+            uuid (UUID):
+            name (str):
+            org_type (OrganizationTypeEnum): * `RETAILER` - Retailer
+                * `SUPPLIER` - Supplier
+            status (OrganizationStatusEnum): * `PENDING` - Pending
+                * `ACTIVE` - Active
+                * `DEACTIVATED` - Deactivated
+            similarity (float): Trigram similarity of the names, 0 to 1.
+            reasons (list[str]): Why it may be the one.
+     """
+
+    uuid: UUID
+    name: str
+    org_type: OrganizationTypeEnum
+    status: OrganizationStatusEnum
+    similarity: float
+    reasons: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        uuid = str(self.uuid)
+
+        name = self.name
+
+        org_type = self.org_type.value
+
+        status = self.status.value
+
+        similarity = self.similarity
+
+        reasons = self.reasons
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "uuid": uuid,
+            "name": name,
+            "org_type": org_type,
+            "status": status,
+            "similarity": similarity,
+            "reasons": reasons,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        uuid = UUID(d.pop("uuid"))
+
+
+
+
+        name = d.pop("name")
+
+        org_type = OrganizationTypeEnum(d.pop("org_type"))
+
+
+
+
+        status = OrganizationStatusEnum(d.pop("status"))
+
+
+
+
+        similarity = d.pop("similarity")
+
+        reasons = cast(list[str], d.pop("reasons"))
+
+
+        candidate = cls(
+            uuid=uuid,
+            name=name,
+            org_type=org_type,
+            status=status,
+            similarity=similarity,
+            reasons=reasons,
+        )
+
+
+        candidate.additional_properties = d
+        return candidate
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

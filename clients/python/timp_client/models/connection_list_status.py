@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ConnectionListStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    CONFIRMATION_WAITING = "CONFIRMATION WAITING"
+    DEACTIVATED = "DEACTIVATED"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class ConnectionRequestCandidatesStatus(StrEnum):
+    APPROVED = "approved"
+    CANCELLED = "cancelled"
+    DENIED = "denied"
+    EXPIRED = "expired"
+    PENDING = "pending"
+
+    def __str__(self) -> str:
+        return str(self.value)

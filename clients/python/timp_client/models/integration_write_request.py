@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.integration_type_enum import IntegrationTypeEnum
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+
+
+
+T = TypeVar("T", bound="IntegrationWriteRequest")
+
+
+
+@_attrs_define
+class IntegrationWriteRequest:
+    """ 
+        Attributes:
+            record_uuid (UUID | Unset): Only in updates: the integration to change.
+            type_ (IntegrationTypeEnum | Unset): * `item` - Item
+                * `order` - Order
+                * `allocation` - Allocation
+                * `tracking` - Tracking
+                * `other` - Other
+            update_frequency (None | str | Unset): A cron schedule.
+            file_locations (str | Unset):
+            file_specs (str | Unset):
+            rules (str | Unset):
+            integration_type (IntegrationTypeEnum | Unset): * `item` - Item
+                * `order` - Order
+                * `allocation` - Allocation
+                * `tracking` - Tracking
+                * `other` - Other
+            feed_source_file_locations (str | Unset): Another spelling of `file_locations` (the published docs use more than
+                one); send one of them.
+     """
+
+    record_uuid: UUID | Unset = UNSET
+    type_: IntegrationTypeEnum | Unset = UNSET
+    update_frequency: None | str | Unset = UNSET
+    file_locations: str | Unset = UNSET
+    file_specs: str | Unset = UNSET
+    rules: str | Unset = UNSET
+    integration_type: IntegrationTypeEnum | Unset = UNSET
+    feed_source_file_locations: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        record_uuid: str | Unset = UNSET
+        if not isinstance(self.record_uuid, Unset):
+            record_uuid = str(self.record_uuid)
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+
+        update_frequency: None | str | Unset
+        if isinstance(self.update_frequency, Unset):
+            update_frequency = UNSET
+        else:
+            update_frequency = self.update_frequency
+
+        file_locations = self.file_locations
+
+        file_specs = self.file_specs
+
+        rules = self.rules
+
+        integration_type: str | Unset = UNSET
+        if not isinstance(self.integration_type, Unset):
+            integration_type = self.integration_type.value
+
+
+        feed_source_file_locations = self.feed_source_file_locations
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+        })
+        if record_uuid is not UNSET:
+            field_dict["record_uuid"] = record_uuid
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if update_frequency is not UNSET:
+            field_dict["update_frequency"] = update_frequency
+        if file_locations is not UNSET:
+            field_dict["file_locations"] = file_locations
+        if file_specs is not UNSET:
+            field_dict["file_specs"] = file_specs
+        if rules is not UNSET:
+            field_dict["rules"] = rules
+        if integration_type is not UNSET:
+            field_dict["integration_type"] = integration_type
+        if feed_source_file_locations is not UNSET:
+            field_dict["feed_source_file_locations"] = feed_source_file_locations
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _record_uuid = d.pop("record_uuid", UNSET)
+        record_uuid: UUID | Unset
+        if isinstance(_record_uuid,  Unset):
+            record_uuid = UNSET
+        else:
+            record_uuid = UUID(_record_uuid)
+
+
+
+
+        _type_ = d.pop("type", UNSET)
+        type_: IntegrationTypeEnum | Unset
+        if isinstance(_type_,  Unset):
+            type_ = UNSET
+        else:
+            type_ = IntegrationTypeEnum(_type_)
+
+
+
+
+        def _parse_update_frequency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        update_frequency = _parse_update_frequency(d.pop("update_frequency", UNSET))
+
+
+        file_locations = d.pop("file_locations", UNSET)
+
+        file_specs = d.pop("file_specs", UNSET)
+
+        rules = d.pop("rules", UNSET)
+
+        _integration_type = d.pop("integration_type", UNSET)
+        integration_type: IntegrationTypeEnum | Unset
+        if isinstance(_integration_type,  Unset):
+            integration_type = UNSET
+        else:
+            integration_type = IntegrationTypeEnum(_integration_type)
+
+
+
+
+        feed_source_file_locations = d.pop("feed_source_file_locations", UNSET)
+
+        integration_write_request = cls(
+            record_uuid=record_uuid,
+            type_=type_,
+            update_frequency=update_frequency,
+            file_locations=file_locations,
+            file_specs=file_specs,
+            rules=rules,
+            integration_type=integration_type,
+            feed_source_file_locations=feed_source_file_locations,
+        )
+
+
+        integration_write_request.additional_properties = d
+        return integration_write_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class KeyEnum(StrEnum):
+    DATE_JOINED = "date_joined"
+    NAME = "name"
+
+    def __str__(self) -> str:
+        return str(self.value)

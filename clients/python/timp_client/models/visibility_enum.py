@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class VisibilityEnum(StrEnum):
+    BOTH = "BOTH"
+    RETAILER = "RETAILER"
+    SUPPLIER = "SUPPLIER"
+
+    def __str__(self) -> str:
+        return str(self.value)
