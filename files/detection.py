@@ -32,7 +32,7 @@ BINARY_EXTENSIONS = {
     ".doc": "application/msword",
     ".xls": "application/vnd.ms-excel",
 }
-# Every type a file can be stored (and downloaded) as.
+# Every type a file can be uploaded, stored and downloaded as (the upload's schema lists them).
 DOWNLOAD_TYPES = sorted({*TEXT_EXTENSIONS.values(), *BINARY_EXTENSIONS.values(), "application/edifact"})
 # Text a shell would run, when a file starts with it.
 SCRIPT_STARTS = ("#!", "<?php")

@@ -17,6 +17,19 @@ DISCOVERY_LIMIT = 50
 DISCOVERY_MAX_LIMIT = 100
 
 
+@extend_schema_field(
+    {
+        "anyOf": [
+            {"$ref": "#/components/schemas/IntegrationTypeEnum"},
+            {
+                "type": "string",
+                "enum": [f"{value}s" for value in Integration.Type.values],
+                "deprecated": True,
+                "description": 'The plural the published examples use ("items"): the same type.',
+            },
+        ]
+    }
+)
 class IntegrationTypeField(serializers.ChoiceField):
     """One of the integration types; the plural the docs' examples use ("items") is the same type."""
 

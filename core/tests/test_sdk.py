@@ -3,6 +3,7 @@ README's lifecycle runs as written against a live sandbox."""
 
 import filecmp
 import re
+import shutil
 import subprocess
 import sys
 
@@ -29,9 +30,11 @@ def test_the_checked_in_sdk_is_what_the_schema_generates(tmp_path):
 
 def test_the_sdk_installs_with_pip(tmp_path):
     """As a partner installs it (pip fetches the build tools from the package index)."""
-    target = tmp_path / "site"
+    # From a copy: setuptools builds in the source tree, which must stay as generated.
+    source, target = tmp_path / "python", tmp_path / "site"
+    shutil.copytree(CLIENT, source, ignore=shutil.ignore_patterns("__pycache__"))
     installed = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(CLIENT)],
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(source)],
         capture_output=True,
         text=True,
     )

@@ -1,7 +1,7 @@
 from django.core.files.storage import default_storage
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiRequest, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.negotiation import BaseContentNegotiation
@@ -61,7 +61,11 @@ class FileViewSet(ActionPermissionsMixin, ShapedReadsMixin, mixins.DestroyModelM
 
     @extend_schema(
         summary="Upload a sample file or specification document",
-        request={"multipart/form-data": FileUploadSerializer},
+        request={
+            "multipart/form-data": OpenApiRequest(
+                FileUploadSerializer, encoding={"file": {"contentType": ", ".join(DOWNLOAD_TYPES)}}
+            )
+        },
         parameters=[IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED],
         responses={
             201: FileSerializer,

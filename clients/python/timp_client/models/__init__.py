@@ -41,6 +41,8 @@ from .file_upload_request import FileUploadRequest
 from .integration import Integration
 from .integration_type_enum import IntegrationTypeEnum
 from .integration_write_request import IntegrationWriteRequest
+from .integration_write_request_integration_type_type_1 import IntegrationWriteRequestIntegrationTypeType1
+from .integration_write_request_type_type_1 import IntegrationWriteRequestTypeType1
 from .invalid_input import InvalidInput
 from .invalid_input_additional_property_type_1 import InvalidInputAdditionalPropertyType1
 from .invitation_request import InvitationRequest
@@ -53,6 +55,8 @@ from .new_api_key_request import NewApiKeyRequest
 from .new_connection_request_request import NewConnectionRequestRequest
 from .new_connection_request_request_uploaded_files_item_type_1 import NewConnectionRequestRequestUploadedFilesItemType1
 from .new_integration_request import NewIntegrationRequest
+from .new_integration_request_integration_type_type_1 import NewIntegrationRequestIntegrationTypeType1
+from .new_integration_request_type_type_1 import NewIntegrationRequestTypeType1
 from .notification import Notification
 from .notification_frequency_enum import NotificationFrequencyEnum
 from .notification_setting import NotificationSetting
@@ -142,6 +146,8 @@ __all__ = (
     "Integration",
     "IntegrationTypeEnum",
     "IntegrationWriteRequest",
+    "IntegrationWriteRequestIntegrationTypeType1",
+    "IntegrationWriteRequestTypeType1",
     "InvalidInput",
     "InvalidInputAdditionalPropertyType1",
     "InvitationRequest",
@@ -154,6 +160,8 @@ __all__ = (
     "NewConnectionRequestRequest",
     "NewConnectionRequestRequestUploadedFilesItemType1",
     "NewIntegrationRequest",
+    "NewIntegrationRequestIntegrationTypeType1",
+    "NewIntegrationRequestTypeType1",
     "Notification",
     "NotificationFrequencyEnum",
     "NotificationSetting",

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.integration_type_enum import IntegrationTypeEnum
+from ..models.integration_write_request_integration_type_type_1 import IntegrationWriteRequestIntegrationTypeType1
+from ..models.integration_write_request_type_type_1 import IntegrationWriteRequestTypeType1
 from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -27,31 +29,25 @@ class IntegrationWriteRequest:
     """ 
         Attributes:
             record_uuid (UUID | Unset): Only in updates: the integration to change.
-            type_ (IntegrationTypeEnum | Unset): * `item` - Item
-                * `order` - Order
-                * `allocation` - Allocation
-                * `tracking` - Tracking
-                * `other` - Other
+            type_ (IntegrationTypeEnum | IntegrationWriteRequestTypeType1 | Unset): item, order, allocation, tracking or
+                other.
             update_frequency (None | str | Unset): A cron schedule.
             file_locations (str | Unset):
             file_specs (str | Unset):
             rules (str | Unset):
-            integration_type (IntegrationTypeEnum | Unset): * `item` - Item
-                * `order` - Order
-                * `allocation` - Allocation
-                * `tracking` - Tracking
-                * `other` - Other
+            integration_type (IntegrationTypeEnum | IntegrationWriteRequestIntegrationTypeType1 | Unset): Another spelling
+                of `type` (the published docs use more than one); send one of them.
             feed_source_file_locations (str | Unset): Another spelling of `file_locations` (the published docs use more than
                 one); send one of them.
      """
 
     record_uuid: UUID | Unset = UNSET
-    type_: IntegrationTypeEnum | Unset = UNSET
+    type_: IntegrationTypeEnum | IntegrationWriteRequestTypeType1 | Unset = UNSET
     update_frequency: None | str | Unset = UNSET
     file_locations: str | Unset = UNSET
     file_specs: str | Unset = UNSET
     rules: str | Unset = UNSET
-    integration_type: IntegrationTypeEnum | Unset = UNSET
+    integration_type: IntegrationTypeEnum | IntegrationWriteRequestIntegrationTypeType1 | Unset = UNSET
     feed_source_file_locations: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -64,8 +60,12 @@ class IntegrationWriteRequest:
         if not isinstance(self.record_uuid, Unset):
             record_uuid = str(self.record_uuid)
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, IntegrationTypeEnum):
+            type_ = self.type_.value
+        else:
             type_ = self.type_.value
 
 
@@ -81,8 +81,12 @@ class IntegrationWriteRequest:
 
         rules = self.rules
 
-        integration_type: str | Unset = UNSET
-        if not isinstance(self.integration_type, Unset):
+        integration_type: str | Unset
+        if isinstance(self.integration_type, Unset):
+            integration_type = UNSET
+        elif isinstance(self.integration_type, IntegrationTypeEnum):
+            integration_type = self.integration_type.value
+        else:
             integration_type = self.integration_type.value
 
 
@@ -127,14 +131,28 @@ class IntegrationWriteRequest:
 
 
 
-        _type_ = d.pop("type", UNSET)
-        type_: IntegrationTypeEnum | Unset
-        if isinstance(_type_,  Unset):
-            type_ = UNSET
-        else:
-            type_ = IntegrationTypeEnum(_type_)
+        def _parse_type_(data: object) -> IntegrationTypeEnum | IntegrationWriteRequestTypeType1 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = IntegrationTypeEnum(data)
 
 
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            type_type_1 = IntegrationWriteRequestTypeType1(data)
+
+
+
+            return type_type_1
+
+        type_ = _parse_type_(d.pop("type", UNSET))
 
 
         def _parse_update_frequency(data: object) -> None | str | Unset:
@@ -153,14 +171,28 @@ class IntegrationWriteRequest:
 
         rules = d.pop("rules", UNSET)
 
-        _integration_type = d.pop("integration_type", UNSET)
-        integration_type: IntegrationTypeEnum | Unset
-        if isinstance(_integration_type,  Unset):
-            integration_type = UNSET
-        else:
-            integration_type = IntegrationTypeEnum(_integration_type)
+        def _parse_integration_type(data: object) -> IntegrationTypeEnum | IntegrationWriteRequestIntegrationTypeType1 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                integration_type_type_0 = IntegrationTypeEnum(data)
 
 
+
+                return integration_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            integration_type_type_1 = IntegrationWriteRequestIntegrationTypeType1(data)
+
+
+
+            return integration_type_type_1
+
+        integration_type = _parse_integration_type(d.pop("integration_type", UNSET))
 
 
         feed_source_file_locations = d.pop("feed_source_file_locations", UNSET)

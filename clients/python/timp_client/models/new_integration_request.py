@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.integration_type_enum import IntegrationTypeEnum
+from ..models.new_integration_request_integration_type_type_1 import NewIntegrationRequestIntegrationTypeType1
+from ..models.new_integration_request_type_type_1 import NewIntegrationRequestTypeType1
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -26,30 +28,23 @@ class NewIntegrationRequest:
     """ An integration of a new request: its type is required, and it names no existing one.
 
         Attributes:
-            type_ (IntegrationTypeEnum): * `item` - Item
-                * `order` - Order
-                * `allocation` - Allocation
-                * `tracking` - Tracking
-                * `other` - Other
+            type_ (IntegrationTypeEnum | NewIntegrationRequestTypeType1): item, order, allocation, tracking or other.
             update_frequency (None | str | Unset): A cron schedule.
             file_locations (str | Unset):
             file_specs (str | Unset):
             rules (str | Unset):
-            integration_type (IntegrationTypeEnum | Unset): * `item` - Item
-                * `order` - Order
-                * `allocation` - Allocation
-                * `tracking` - Tracking
-                * `other` - Other
+            integration_type (IntegrationTypeEnum | NewIntegrationRequestIntegrationTypeType1 | Unset): Another spelling of
+                `type` (the published docs use more than one); send one of them.
             feed_source_file_locations (str | Unset): Another spelling of `file_locations` (the published docs use more than
                 one); send one of them.
      """
 
-    type_: IntegrationTypeEnum
+    type_: IntegrationTypeEnum | NewIntegrationRequestTypeType1
     update_frequency: None | str | Unset = UNSET
     file_locations: str | Unset = UNSET
     file_specs: str | Unset = UNSET
     rules: str | Unset = UNSET
-    integration_type: IntegrationTypeEnum | Unset = UNSET
+    integration_type: IntegrationTypeEnum | NewIntegrationRequestIntegrationTypeType1 | Unset = UNSET
     feed_source_file_locations: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,7 +53,12 @@ class NewIntegrationRequest:
 
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        type_: str
+        if isinstance(self.type_, IntegrationTypeEnum):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_.value
+
 
         update_frequency: None | str | Unset
         if isinstance(self.update_frequency, Unset):
@@ -72,8 +72,12 @@ class NewIntegrationRequest:
 
         rules = self.rules
 
-        integration_type: str | Unset = UNSET
-        if not isinstance(self.integration_type, Unset):
+        integration_type: str | Unset
+        if isinstance(self.integration_type, Unset):
+            integration_type = UNSET
+        elif isinstance(self.integration_type, IntegrationTypeEnum):
+            integration_type = self.integration_type.value
+        else:
             integration_type = self.integration_type.value
 
 
@@ -105,9 +109,26 @@ class NewIntegrationRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = IntegrationTypeEnum(d.pop("type"))
+        def _parse_type_(data: object) -> IntegrationTypeEnum | NewIntegrationRequestTypeType1:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = IntegrationTypeEnum(data)
 
 
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            type_type_1 = NewIntegrationRequestTypeType1(data)
+
+
+
+            return type_type_1
+
+        type_ = _parse_type_(d.pop("type"))
 
 
         def _parse_update_frequency(data: object) -> None | str | Unset:
@@ -126,14 +147,28 @@ class NewIntegrationRequest:
 
         rules = d.pop("rules", UNSET)
 
-        _integration_type = d.pop("integration_type", UNSET)
-        integration_type: IntegrationTypeEnum | Unset
-        if isinstance(_integration_type,  Unset):
-            integration_type = UNSET
-        else:
-            integration_type = IntegrationTypeEnum(_integration_type)
+        def _parse_integration_type(data: object) -> IntegrationTypeEnum | NewIntegrationRequestIntegrationTypeType1 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                integration_type_type_0 = IntegrationTypeEnum(data)
 
 
+
+                return integration_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            integration_type_type_1 = NewIntegrationRequestIntegrationTypeType1(data)
+
+
+
+            return integration_type_type_1
+
+        integration_type = _parse_integration_type(d.pop("integration_type", UNSET))
 
 
         feed_source_file_locations = d.pop("feed_source_file_locations", UNSET)
