@@ -208,7 +208,7 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
                 "title": f"Approve the request for {connection_request.org_name}",
                 "connection_request": connection_request,
                 "candidates": [] if connection_request.counterpart_id else selectors.candidates(connection_request),
-                "counterpart_type": selectors.other_type(connection_request.organization),
+                "counterpart_type": connection_request.organization.other_type,
                 "opts": self.model._meta,
             },
         )

@@ -40,5 +40,4 @@ class ConnectionFilter(FilterSet):
         user = self.request.user
         if user.is_staff:
             return queryset.filter(Q(retailer__organization__in=names) | Q(supplier__organization__in=names))
-        other = "supplier" if user.organization.is_retailer else "retailer"
-        return queryset.filter(**{f"{other}__organization__in": names})
+        return queryset.filter(**{f"{user.organization.other_side}__organization__in": names})

@@ -20,7 +20,7 @@ class ConnectionQuerySet(models.QuerySet):
             return self
         # An organization is on one side only: filtering that side's record lets PostgreSQL walk
         # one index, in the list's order (the role came with the user, in the token's query).
-        side = "retailer" if user.organization.is_retailer else "supplier"
+        side = user.organization.side
         return self.filter(**{side: getattr(user.organization, side)})
 
 
@@ -84,6 +84,14 @@ class Connection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.retailer} ↔ {self.supplier}"
+
+    def side_of(self, organization_id) -> str | None:
+        """RETAILER or SUPPLIER: the side this organization is on, or None if neither."""
+        if organization_id == self.retailer.organization_id:
+            return Organization.Type.RETAILER
+        if organization_id == self.supplier.organization_id:
+            return Organization.Type.SUPPLIER
+        return None
 
     @property
     def originating_request(self) -> "ConnectionRequest | None":

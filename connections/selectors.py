@@ -15,7 +15,7 @@ from connections.models import Connection, ConnectionRequest
 from core.fields import iso_datetime
 from core.json_sql import execute_prepared
 from core.masking import mask_url_credentials
-from organizations.models import Organization, Participation, Retailer, Supplier, normalized
+from organizations.models import ROLE_MODELS, Organization, Participation, normalized
 from organizations.shapes import RetailerSerializer, SupplierSerializer
 
 
@@ -80,7 +80,7 @@ class Discovery:
         sort: str | None = None,
         dir: str = "asc",
     ) -> None:
-        role_model = Supplier if caller.is_retailer else Retailer
+        role_model = ROLE_MODELS[caller.other_side]
         conditions, self.params = ["o.status = 'ACTIVE'", "p.is_participating"], []
         # A sandbox partner finds only its own tenant's organizations; everyone else, none of them.
         if caller.sandbox_tenant_id is None:
@@ -147,7 +147,7 @@ CALLER_LINKS = """,
 def discovered(caller: Organization, serializer, page: list) -> list[dict]:
     """The found members of `page`, in its order, shaped, with `connection_status` and
     `pending_request_uuid` for the caller."""
-    side, other = ("retailer", "supplier") if caller.is_retailer else ("supplier", "retailer")
+    side, other = caller.side, caller.other_side
     links = CALLER_LINKS.format(
         connections=Connection._meta.db_table, requests=ConnectionRequest._meta.db_table, side=side, other=other
     )
@@ -168,7 +168,7 @@ def nameable_counterpart(caller: Organization, role_uuid: UUID) -> Organization 
     """The organization whose Supplier (for a retailer) or Retailer record has this UUID, if the
     caller may name it in a request: ACTIVE, and in discovery or already connected to the
     caller. Anything else is None, so that nothing tells one case from another."""
-    role_model, side = (Supplier, "retailer") if caller.is_retailer else (Retailer, "supplier")
+    role_model, side = ROLE_MODELS[caller.other_side], caller.side
     connected = Connection.objects.filter(
         **{f"{side}__organization": caller, role_model.__name__.lower(): OuterRef("pk")}
     )
@@ -185,14 +185,10 @@ def nameable_counterpart(caller: Organization, role_uuid: UUID) -> Organization 
     return None if role is None else role.organization
 
 
-def other_type(organization: Organization) -> str:
-    return Organization.Type.SUPPLIER if organization.is_retailer else Organization.Type.RETAILER
-
-
 def organizations_that_could_be(connection_request: ConnectionRequest):
     """Organizations of the type a request asks for, that are not duplicates merged away."""
     return Organization.objects.filter(
-        org_type=other_type(connection_request.organization), merged_into__isnull=True
+        org_type=connection_request.organization.other_type, merged_into__isnull=True
     ).annotate(similarity=TrigramSimilarity("name", connection_request.org_name))
 
 

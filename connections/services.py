@@ -100,7 +100,7 @@ def save_pending(connection_request: ConnectionRequest) -> None:
 
 def ensure_not_connected(organization: Organization, counterpart: Organization) -> None:
     """Two organizations already connected (waiting or active) need no request: a 422 naming it."""
-    retailer, supplier = (organization, counterpart) if organization.is_retailer else (counterpart, organization)
+    retailer, supplier = organization.with_counterpart(counterpart)
     live = (
         Connection.objects.filter(retailer__organization=retailer, supplier__organization=supplier)
         .exclude(status=Connection.Status.DEACTIVATED)
@@ -257,7 +257,7 @@ def counterpart_for(
     organizations of that name exist already: then staff must choose (422 with the candidates)
     or say `create_organization`."""
     requester = connection_request.organization
-    other_type = selectors.other_type(requester)
+    other_type = requester.other_type
     named = connection_request.counterpart
     if named is not None and organization is not None and organization.pk != named.pk:
         raise ValidationError(
@@ -319,7 +319,7 @@ def approve_request(
     manager = account_manager_for(user)
     requester = locked.organization
     counterpart = counterpart_for(locked, organization, manager, create_organization=create_organization)
-    retailer, supplier = (requester, counterpart) if requester.is_retailer else (counterpart, requester)
+    retailer, supplier = requester.with_counterpart(counterpart)
     account_number = locked.account_number or None
     number_field = "suppliers_retailer_account_number" if requester.is_retailer else "retailers_supplier_account_number"
     connection = (
@@ -359,15 +359,6 @@ def approve_request(
     return connection
 
 
-def side_of(connection: Connection, user: User) -> str | None:
-    """RETAILER or SUPPLIER: which side of `connection` the user's organization is on."""
-    if user.organization_id == connection.retailer.organization_id:
-        return Organization.Type.RETAILER
-    if user.organization_id == connection.supplier.organization_id:
-        return Organization.Type.SUPPLIER
-    return None
-
-
 def lock_connection(connection: Connection) -> Connection:
     return Connection.objects.select_for_update().select_related("retailer", "supplier").get(pk=connection.pk)
 
@@ -376,7 +367,7 @@ def lock_connection(connection: Connection) -> Connection:
 def confirm_connection(*, connection: Connection, user: User) -> Connection:
     """The side that did not ask (or staff) confirms; a PENDING counterpart becomes ACTIVE."""
     locked = lock_connection(connection)
-    if not user.is_staff and side_of(locked, user) == locked.requested_by:
+    if not user.is_staff and locked.side_of(user.organization_id) == locked.requested_by:
         raise WrongOrganizationType("Your organization asked for this connection; the other side confirms it.")
     if locked.status != Connection.Status.CONFIRMATION_WAITING:
         raise InvalidState(f"This connection is {locked.status}; only one waiting for confirmation can be confirmed.")
@@ -424,7 +415,7 @@ ACCOUNT_NUMBER_OWNER = {
 @transaction.atomic
 def update_account_numbers(*, connection: Connection, user: User, **numbers: str | None) -> Connection:
     locked = lock_connection(connection)
-    side = None if user.is_staff else side_of(locked, user)
+    side = None if user.is_staff else locked.side_of(user.organization_id)
     errors = {
         field: [f"This is the {owner.lower()}'s number; only the {owner.lower()} (or staff) can set it."]
         for field, owner in ACCOUNT_NUMBER_OWNER.items()
@@ -497,7 +488,7 @@ def merge_organizations(*, keep: Organization, duplicate: Organization) -> dict[
     for organization in (keep, duplicate):
         if organization.merged_into_id is not None:
             raise InvalidState(f"{organization.name} was merged into another organization already.")
-    side, other = ("retailer", "supplier") if keep.is_retailer else ("supplier", "retailer")
+    side, other = keep.side, keep.other_side
     kept_role, duplicate_role = getattr(keep, side), getattr(duplicate, side)
     moved_connections = Connection.objects.filter(**{side: duplicate_role})
     both = Connection.objects.filter(**{side: kept_role, f"{other}__in": moved_connections.values(other)})

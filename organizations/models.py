@@ -148,6 +148,24 @@ class Organization(models.Model):
     def is_retailer(self) -> bool:
         return self.org_type == self.Type.RETAILER
 
+    # Which side an organization is on is decided here, once: the field that names its record
+    # on a connection ("retailer", "supplier"), the other side's, and the type it connects with.
+    @property
+    def side(self) -> str:
+        return "retailer" if self.is_retailer else "supplier"
+
+    @property
+    def other_side(self) -> str:
+        return "supplier" if self.is_retailer else "retailer"
+
+    @property
+    def other_type(self) -> str:
+        return OTHER_TYPE[self.org_type]
+
+    def with_counterpart(self, counterpart: "Organization") -> tuple["Organization", "Organization"]:
+        """(retailer, supplier): this organization and one of the other side, in that order."""
+        return (self, counterpart) if self.is_retailer else (counterpart, self)
+
     @property
     def retailer_uuid(self) -> str:
         """The retailer record's UUID, or "" for a supplier."""
@@ -157,6 +175,13 @@ class Organization(models.Model):
     def supplier_uuid(self) -> str:
         """The supplier record's UUID, or "" for a retailer."""
         return "" if self.is_retailer else str(self.supplier.uuid)
+
+
+# The type an organization of each type connects with.
+OTHER_TYPE = {
+    Organization.Type.RETAILER: Organization.Type.SUPPLIER,
+    Organization.Type.SUPPLIER: Organization.Type.RETAILER,
+}
 
 
 class SandboxTenant(models.Model):
@@ -227,6 +252,10 @@ class Supplier(models.Model):
 
     def __str__(self) -> str:
         return self.organization.name
+
+
+# Each side's record of an organization, by the side's name (`Organization.side`).
+ROLE_MODELS = {"retailer": Retailer, "supplier": Supplier}
 
 
 class User(AbstractUser):

@@ -20,6 +20,7 @@ from core.exceptions import InvalidState, NotAllowed
 from events.services import publish
 from organizations.catalogue import NAMES
 from organizations.models import (
+    ROLE_MODELS,
     AccountManager,
     ApiKey,
     OneTimeToken,
@@ -27,8 +28,6 @@ from organizations.models import (
     Participation,
     PermissionAssignment,
     Person,
-    Retailer,
-    Supplier,
     User,
 )
 from organizations.shapes import UserSerializer
@@ -72,8 +71,7 @@ def save_new_organization(organization: Organization) -> None:
     if organization.status == Organization.Status.ACTIVE:
         organization.active_date = organization.active_date or timezone.now()
     organization.save()
-    role_model = Retailer if organization.is_retailer else Supplier
-    role_model.objects.create(organization=organization)
+    ROLE_MODELS[organization.side].objects.create(organization=organization)
 
 
 def activate_organization(*, organization: Organization) -> None:

@@ -124,7 +124,7 @@ class ParticipationSerializer(serializers.Serializer):
 
     def to_representation(self, participation):
         organization = participation.organization
-        role = "retailer_uuid" if organization.is_retailer else "supplier_uuid"
+        role = f"{organization.side}_uuid"
         manager = participation.approved_by
         return {
             role: str(getattr(organization, role)),

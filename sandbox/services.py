@@ -16,7 +16,7 @@ from events.models import Event
 from files.models import UploadedFile
 from files.services import delete_file
 from organizations import services as organizations
-from organizations.models import ApiKey, Organization, Participation, Person, SandboxTenant, User
+from organizations.models import OTHER_TYPE, ApiKey, Organization, Participation, Person, SandboxTenant, User
 
 SIMULATOR = "sandbox-simulator"
 
@@ -50,7 +50,7 @@ def sign_up(*, company_name: str, email: str, org_type: str) -> dict:
     tenant.save(update_fields=["partner"])
     user, password = make_user(partner, f"sandbox-{key}", email)
     token = organizations.issue_token(user=user)[1]
-    other = Organization.Type.SUPPLIER if org_type == Organization.Type.RETAILER else Organization.Type.RETAILER
+    other = OTHER_TYPE[org_type]
     counterparts = []
     for letter in "AB":
         counterpart = organizations.create_organization(
@@ -103,7 +103,7 @@ def deny(*, connection_request: ConnectionRequest, reason: str) -> None:
 def confirm(*, connection: Connection, user: User) -> Connection:
     """As the other side of the caller's connection: a user of that organization (made if it
     has none, as for an organization an approval created)."""
-    caller_side = connections.side_of(connection, user)
+    caller_side = connection.side_of(user.organization_id)
     retailer, supplier = connection.retailer.organization, connection.supplier.organization
     other = supplier if caller_side == Organization.Type.RETAILER else retailer
     acting = User.objects.filter(organization=other, is_active=True, api_key__isnull=True).first()

@@ -187,9 +187,7 @@ class NewConnectionRequestSerializer(ConnectionRequestWriteSerializer):
 
     def validate(self, attrs):
         caller = self.context["organization"]
-        named_as, other = (
-            ("supplier_uuid", "retailer_uuid") if caller.is_retailer else ("retailer_uuid", "supplier_uuid")
-        )
+        named_as, other = f"{caller.other_side}_uuid", f"{caller.side}_uuid"
         if other in attrs:
             raise WrongOrganizationType(
                 f"Your organization is a {caller.org_type.lower()}: name the counterpart with {named_as}."
