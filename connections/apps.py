@@ -6,8 +6,14 @@ class ConnectionsConfig(AppConfig):
 
     def ready(self) -> None:
         from connections.selectors import finish_integrations, with_roles
-        from events.shapes import finish_with
+        from connections.shapes import ConnectionRequestSerializer, ConnectionSerializer
+        from events.models import EVENT_TYPES
+        from events.shapes import declare
+        from files.shapes import FileSerializer
 
-        # Events carry the read shapes of requests and connections, finished as the API finishes them.
-        finish_with("connection_requests/", finish_integrations)
-        finish_with("connections/", with_roles)
+        # Events carry the read shapes of requests, connections and shared files, finished as
+        # the API finishes them.
+        of = [name for name in EVENT_TYPES if name.startswith("connection_requests/")]
+        declare(of, ConnectionRequestSerializer, finish_integrations)
+        declare([name for name in EVENT_TYPES if name.startswith("connections/")], ConnectionSerializer, with_roles)
+        declare(["files/shared"], FileSerializer)

@@ -40,15 +40,20 @@ def prune_expired(timestamp: int) -> None:
     call_command("prune_expired")
 
 
+# Two sweeps never run at once (`lock`): both would retry the same jobs.
 @app.periodic(cron="* * * * *")
-@app.task(queue="maintenance", queueing_lock="retry_stalled_jobs", pass_context=True)
+@app.task(queue="maintenance", queueing_lock="retry_stalled_jobs", lock="retry_stalled_jobs", pass_context=True)
 async def retry_stalled_jobs(context, timestamp: int) -> None:
     """Jobs of a worker that stopped (killed, its machine gone) run again; except a job whose
     queueing lock another one holds now (a fan-out: one is waiting, and will do this one's
-    work), which is ended as failed, since retrying it would break its lock."""
+    work), which is ended as failed, since retrying it would break its lock. One job that
+    cannot be retried never keeps the others from it."""
     manager = context.app.job_manager
     for job in await manager.get_stalled_jobs(seconds_since_heartbeat=60):
         try:
-            await manager.retry_job(job)
-        except exceptions.UniqueViolation:
-            await manager.finish_job(job, status=jobs.Status.FAILED, delete_job=False)
+            try:
+                await manager.retry_job(job)
+            except exceptions.UniqueViolation:
+                await manager.finish_job(job, status=jobs.Status.FAILED, delete_job=False)
+        except exceptions.ConnectorException:
+            logger.warning("Stalled job %s was no longer running when retried", job.id, exc_info=True)

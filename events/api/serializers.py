@@ -1,19 +1,34 @@
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.utils import PolymorphicProxySerializer
 from rest_framework import serializers
 
 from core.fields import StrictCharField
 from events.models import EVENT_TYPES, NotificationSetting, WebhookDelivery
+from events.shapes import KINDS
 from organizations.shapes import OrgUserSerializer
 
 
-class EventSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    type = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    data = serializers.JSONField(help_text="The object's read shape when the event happened.")
+class EventsField(serializers.ListField):
+    """Events, each `{id, type, created_at, data}` whose `data` is the read shape of its type's
+    object when it happened: the schema makes it a union discriminated by `type`
+    (`TypedEvents`), from the kinds the apps declare (`events.shapes.KINDS`)."""
+
+
+def kind_serializer(kind) -> serializers.Serializer:
+    """The schema of one kind of event."""
+    name = kind.shape.__name__.removesuffix("Serializer")
+    fields = {
+        "id": serializers.IntegerField(),
+        "type": serializers.ChoiceField(choices=[(name, name) for name in kind.types]),
+        "created_at": serializers.DateTimeField(),
+        "data": kind.shape(help_text="The object's read shape when the event happened."),
+        "__module__": __name__,
+    }
+    return type(f"{name}EventSerializer", (serializers.Serializer,), fields)()
 
 
 class EventPageSerializer(serializers.Serializer):
-    events = EventSerializer(many=True)
+    events = EventsField()
     next_after = serializers.IntegerField(
         allow_null=True, help_text="Ask with `after` set to this for the next events; null when none came."
     )
@@ -91,3 +106,18 @@ class DeliverySerializer(serializers.Serializer):
     error = serializers.CharField()
     created_at = serializers.DateTimeField()
     next_attempt_at = serializers.DateTimeField(allow_null=True)
+
+
+class TypedEvents(OpenApiSerializerFieldExtension):
+    """Documents an `EventsField` as a list of events discriminated by `type`."""
+
+    target_class = EventsField
+
+    def map_serializer_field(self, auto_schema, direction):
+        kinds = [(kind, kind_serializer(kind)) for kind in KINDS]
+        union = PolymorphicProxySerializer(
+            component_name="Event",
+            serializers={name: serializer for kind, serializer in kinds for name in kind.types},
+            resource_type_field_name="type",
+        )
+        return {"type": "array", "items": auto_schema.resolve_serializer(union, direction).ref}

@@ -8,10 +8,14 @@ from .assigned_permission import AssignedPermission
 from .candidate import Candidate
 from .channel import Channel
 from .connection import Connection
+from .connection_event import ConnectionEvent
+from .connection_event_type_enum import ConnectionEventTypeEnum
 from .connection_list_ordering import ConnectionListOrdering
 from .connection_list_status import ConnectionListStatus
 from .connection_request import ConnectionRequest
 from .connection_request_candidates_status import ConnectionRequestCandidatesStatus
+from .connection_request_event import ConnectionRequestEvent
+from .connection_request_event_type_enum import ConnectionRequestEventTypeEnum
 from .connection_request_list_status import ConnectionRequestListStatus
 from .connection_request_status_enum import ConnectionRequestStatusEnum
 from .connection_status_enum import ConnectionStatusEnum
@@ -23,6 +27,9 @@ from .delivery import Delivery
 from .delivery_status_enum import DeliveryStatusEnum
 from .deny_request import DenyRequest
 from .dir_enum import DirEnum
+from .disabled_endpoint import DisabledEndpoint
+from .disabled_endpoint_event import DisabledEndpointEvent
+from .disabled_endpoint_event_type_enum import DisabledEndpointEventTypeEnum
 from .discovered_retailer import DiscoveredRetailer
 from .discovered_retailers_list import DiscoveredRetailersList
 from .discovered_supplier import DiscoveredSupplier
@@ -33,10 +40,11 @@ from .discovery_retailers_list_sort import DiscoveryRetailersListSort
 from .discovery_suppliers_list_dir import DiscoverySuppliersListDir
 from .discovery_suppliers_list_sort import DiscoverySuppliersListSort
 from .error import Error
-from .event import Event
 from .event_page import EventPage
 from .event_types_enum import EventTypesEnum
 from .file import File
+from .file_event import FileEvent
+from .file_event_type_enum import FileEventTypeEnum
 from .file_upload_request import FileUploadRequest
 from .integration import Integration
 from .integration_type_enum import IntegrationTypeEnum
@@ -90,6 +98,9 @@ from .permission_assignments import PermissionAssignments
 from .permission_change_request import PermissionChangeRequest
 from .permission_uuids_enum import PermissionUuidsEnum
 from .person import Person
+from .ping import Ping
+from .ping_event import PingEvent
+from .ping_event_type_enum import PingEventTypeEnum
 from .reason_request import ReasonRequest
 from .reset_token import ResetToken
 from .role import Role
@@ -99,6 +110,8 @@ from .sign_up_request import SignUpRequest
 from .sort_request import SortRequest
 from .status_change import StatusChange
 from .user import User
+from .user_event import UserEvent
+from .user_event_type_enum import UserEventTypeEnum
 from .user_status_enum import UserStatusEnum
 from .visibility_enum import VisibilityEnum
 from .webhook_endpoint import WebhookEndpoint
@@ -113,10 +126,14 @@ __all__ = (
     "Candidate",
     "Channel",
     "Connection",
+    "ConnectionEvent",
+    "ConnectionEventTypeEnum",
     "ConnectionListOrdering",
     "ConnectionListStatus",
     "ConnectionRequest",
     "ConnectionRequestCandidatesStatus",
+    "ConnectionRequestEvent",
+    "ConnectionRequestEventTypeEnum",
     "ConnectionRequestListStatus",
     "ConnectionRequestStatusEnum",
     "ConnectionStatusEnum",
@@ -128,6 +145,9 @@ __all__ = (
     "DeliveryStatusEnum",
     "DenyRequest",
     "DirEnum",
+    "DisabledEndpoint",
+    "DisabledEndpointEvent",
+    "DisabledEndpointEventTypeEnum",
     "DiscoveredRetailer",
     "DiscoveredRetailersList",
     "DiscoveredSupplier",
@@ -138,10 +158,11 @@ __all__ = (
     "DiscoverySuppliersListDir",
     "DiscoverySuppliersListSort",
     "Error",
-    "Event",
     "EventPage",
     "EventTypesEnum",
     "File",
+    "FileEvent",
+    "FileEventTypeEnum",
     "FileUploadRequest",
     "Integration",
     "IntegrationTypeEnum",
@@ -195,6 +216,9 @@ __all__ = (
     "PermissionChangeRequest",
     "PermissionUuidsEnum",
     "Person",
+    "Ping",
+    "PingEvent",
+    "PingEventTypeEnum",
     "ReasonRequest",
     "ResetToken",
     "Role",
@@ -204,6 +228,8 @@ __all__ = (
     "SortRequest",
     "StatusChange",
     "User",
+    "UserEvent",
+    "UserEventTypeEnum",
     "UserStatusEnum",
     "VisibilityEnum",
     "WebhookEndpoint",

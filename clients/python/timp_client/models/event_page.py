@@ -11,7 +11,12 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.event import Event
+  from ..models.connection_event import ConnectionEvent
+  from ..models.connection_request_event import ConnectionRequestEvent
+  from ..models.disabled_endpoint_event import DisabledEndpointEvent
+  from ..models.file_event import FileEvent
+  from ..models.ping_event import PingEvent
+  from ..models.user_event import UserEvent
 
 
 
@@ -25,11 +30,12 @@ T = TypeVar("T", bound="EventPage")
 class EventPage:
     """ 
         Attributes:
-            events (list[Event]):
+            events (list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FileEvent | PingEvent |
+                UserEvent]):
             next_after (int | None): Ask with `after` set to this for the next events; null when none came.
      """
 
-    events: list[Event]
+    events: list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FileEvent | PingEvent | UserEvent]
     next_after: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,10 +44,28 @@ class EventPage:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.event import Event # noqa: PLC0415
+        from ..models.connection_event import ConnectionEvent # noqa: PLC0415
+        from ..models.connection_request_event import ConnectionRequestEvent # noqa: PLC0415
+        from ..models.disabled_endpoint_event import DisabledEndpointEvent # noqa: PLC0415
+        from ..models.file_event import FileEvent # noqa: PLC0415
+        from ..models.ping_event import PingEvent # noqa: PLC0415
+        from ..models.user_event import UserEvent # noqa: PLC0415
         events = []
         for events_item_data in self.events:
-            events_item = events_item_data.to_dict()
+            events_item: dict[str, Any]
+            if isinstance(events_item_data, UserEvent):
+                events_item = events_item_data.to_dict()
+            elif isinstance(events_item_data, DisabledEndpointEvent):
+                events_item = events_item_data.to_dict()
+            elif isinstance(events_item_data, PingEvent):
+                events_item = events_item_data.to_dict()
+            elif isinstance(events_item_data, ConnectionRequestEvent):
+                events_item = events_item_data.to_dict()
+            elif isinstance(events_item_data, ConnectionEvent):
+                events_item = events_item_data.to_dict()
+            else:
+                events_item = events_item_data.to_dict()
+
             events.append(events_item)
 
 
@@ -63,14 +87,76 @@ class EventPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event import Event # noqa: PLC0415
+        from ..models.connection_event import ConnectionEvent # noqa: PLC0415
+        from ..models.connection_request_event import ConnectionRequestEvent # noqa: PLC0415
+        from ..models.disabled_endpoint_event import DisabledEndpointEvent # noqa: PLC0415
+        from ..models.file_event import FileEvent # noqa: PLC0415
+        from ..models.ping_event import PingEvent # noqa: PLC0415
+        from ..models.user_event import UserEvent # noqa: PLC0415
         d = dict(src_dict)
         events = []
         _events = d.pop("events")
         for events_item_data in (_events):
-            events_item = Event.from_dict(events_item_data)
+            def _parse_events_item(data: object) -> ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FileEvent | PingEvent | UserEvent:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_0 = UserEvent.from_dict(data)
 
 
+
+                    return componentsschemas_event_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_1 = DisabledEndpointEvent.from_dict(data)
+
+
+
+                    return componentsschemas_event_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_2 = PingEvent.from_dict(data)
+
+
+
+                    return componentsschemas_event_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_3 = ConnectionRequestEvent.from_dict(data)
+
+
+
+                    return componentsschemas_event_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_4 = ConnectionEvent.from_dict(data)
+
+
+
+                    return componentsschemas_event_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_type_5 = FileEvent.from_dict(data)
+
+
+
+                return componentsschemas_event_type_5
+
+            events_item = _parse_events_item(events_item_data)
 
             events.append(events_item)
 

@@ -8,32 +8,41 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.connection_request_event_type_enum import ConnectionRequestEventTypeEnum
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.connection_request import ConnectionRequest
 
 
 
 
 
-T = TypeVar("T", bound="Event")
+T = TypeVar("T", bound="ConnectionRequestEvent")
 
 
 
 @_attrs_define
-class Event:
+class ConnectionRequestEvent:
     """ 
         Attributes:
             id (int):
-            type_ (str):
+            type_ (ConnectionRequestEventTypeEnum): * `connection_requests/created` - connection_requests/created
+                * `connection_requests/updated` - connection_requests/updated
+                * `connection_requests/cancelled` - connection_requests/cancelled
+                * `connection_requests/approved` - connection_requests/approved
+                * `connection_requests/denied` - connection_requests/denied
+                * `connection_requests/expired` - connection_requests/expired
             created_at (datetime.datetime):
-            data (Any): The object's read shape when the event happened.
+            data (ConnectionRequest): The Connection Request object: the documented keys, then `status`, `connection_uuid`,
+                `history`, `requester` and `counterpart`.
      """
 
     id: int
-    type_: str
+    type_: ConnectionRequestEventTypeEnum
     created_at: datetime.datetime
-    data: Any
+    data: ConnectionRequest
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -41,13 +50,14 @@ class Event:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.connection_request import ConnectionRequest # noqa: PLC0415
         id = self.id
 
-        type_ = self.type_
+        type_ = self.type_.value
 
         created_at = self.created_at.isoformat()
 
-        data = self.data
+        data = self.data.to_dict()
 
 
         field_dict: dict[str, Any] = {}
@@ -65,19 +75,26 @@ class Event:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.connection_request import ConnectionRequest # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
-        type_ = d.pop("type")
+        type_ = ConnectionRequestEventTypeEnum(d.pop("type"))
+
+
+
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
 
 
-        data = d.pop("data")
+        data = ConnectionRequest.from_dict(d.pop("data"))
 
-        event = cls(
+
+
+
+        connection_request_event = cls(
             id=id,
             type_=type_,
             created_at=created_at,
@@ -85,8 +102,8 @@ class Event:
         )
 
 
-        event.additional_properties = d
-        return event
+        connection_request_event.additional_properties = d
+        return connection_request_event
 
     @property
     def additional_keys(self) -> list[str]:
