@@ -270,3 +270,15 @@ def one_schema_for_blank_text(result, generator, request, public):
         return node
 
     return simplify(result)
+
+
+def empty_query_values_are_absent(result, generator, request, public):
+    """A query parameter given empty (`?status=`) is the same as one left out, everywhere in
+    the API (`core.filtering.single_values`, the paginations): each query parameter says so
+    (`allowEmptyValue`), so that a client, or a validator, does not take "" for an error."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter.get("in") == "query":
+                    parameter["allowEmptyValue"] = True
+    return result

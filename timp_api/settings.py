@@ -219,6 +219,7 @@ SPECTACULAR_SETTINGS = {
         "core.schema.document_error_responses",
         "core.schema.name_descending_orderings",
         "core.schema.one_schema_for_blank_text",
+        "core.schema.empty_query_values_are_absent",
     ],
     "ENUM_NAME_OVERRIDES": {
         "OrganizationTypeEnum": "organizations.models.Organization.Type",

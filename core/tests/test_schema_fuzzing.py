@@ -3,9 +3,9 @@ authenticated as a sandbox retailer: no server errors, every response as documen
 every schema-valid request accepted, but for the answers listed in STATE_DEPENDENT with their
 reasons (what the database holds, or what no schema can say).
 
-Negative data is generated too, and must never cause a server error or an undocumented
-answer; whether each is refused is left to the targeted tests, because the API deliberately
-treats an empty query parameter as absent and ignores unknown body fields.
+Every check Schemathesis has runs (`--checks all`): negative data must be refused, and the
+schema says what the API accepts that a stricter reading would not (an empty query parameter
+or form field is as if left out: `allowEmptyValue`, a blank-allowed field).
 
 The suite runs a bounded number of examples per operation (FUZZ_EXAMPLES, default 25); for a
 longer run: FUZZ_EXAMPLES=1000 make test PYTEST_ARGS="-k fuzz"."""
@@ -22,10 +22,18 @@ from hypothesis import HealthCheck, settings
 from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
+    allow_header_conformance,
     content_type_conformance,
+    ensure_resource_availability,
+    ignored_auth,
+    missing_required_header,
+    negative_data_rejection,
     positive_data_acceptance,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
+    use_after_free,
 )
 
 from organizations.models import User
@@ -123,6 +131,14 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
     positive_data_accepted,
+    allow_header_conformance,
+    ensure_resource_availability,
+    ignored_auth,
+    missing_required_header,
+    negative_data_rejection,
+    response_headers_conformance,
+    unsupported_method,
+    use_after_free,
 ]
 
 

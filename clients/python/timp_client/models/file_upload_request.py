@@ -28,7 +28,7 @@ class FileUploadRequest:
     """ 
         Attributes:
             file (File): The file (multipart/form-data).
-            filename (str | Unset): Display name; the uploaded file's name by default.
+            filename (str | Unset): Display name; the uploaded file's name when left out or empty.
      """
 
     file: File
