@@ -13,7 +13,7 @@ from django.utils import timezone
 from connections import selectors
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
 from connections.shapes import ConnectionRequestSerializer, ConnectionSerializer
-from core.exceptions import InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
+from core.exceptions import InvalidInput, InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
 from events.services import publish
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
@@ -131,9 +131,7 @@ def attach_files(connection_request: ConnectionRequest, files: Sequence[Uploaded
     locked = {f.pk for f in lock_files(files)}
     missing = [str(f.pk) for f in files if f.pk not in locked]
     if missing:
-        raise ValidationError(
-            {"uploaded_files": [f"No file of your organization has the UUID(s): {', '.join(missing)}."]}
-        )
+        raise InvalidInput(f"No file of your organization has the UUID(s): {', '.join(missing)}.", field="files")
     RequestFile.objects.bulk_create(RequestFile(request=connection_request, uploaded_file=f) for f in files)
 
 
@@ -195,8 +193,8 @@ def update_request(
     new_items = [item for item in integrations if "uuid" not in item]
     existing = {integration.uuid: integration for integration in locked.integrations.all()}
     if len(existing) + len(new_items) > settings.MAX_INTEGRATIONS_PER_REQUEST:
-        raise ValidationError(
-            {"integrations": [f"A request has at most {settings.MAX_INTEGRATIONS_PER_REQUEST} integrations."]}
+        raise InvalidInput(
+            f"A request has at most {settings.MAX_INTEGRATIONS_PER_REQUEST} integrations.", field="integrations"
         )
     changed = []
     now = timezone.now()
@@ -260,29 +258,26 @@ def counterpart_for(
     other_type = requester.other_type
     named = connection_request.counterpart
     if named is not None and organization is not None and organization.pk != named.pk:
-        raise ValidationError(
-            {"organization_uuid": [f"This request names {named.name} ({named.uuid}); approve it without another."]}
+        raise InvalidInput(
+            f"This request names {named.name} ({named.uuid}); approve it without another.", field="counterpart"
         )
     organization = named or organization
     if organization is None:
         matches = selectors.same_name(connection_request) if not create_organization else []
         if matches:
             raise InvalidState(
-                f'Organizations named like "{connection_request.org_name}" exist already: approve with the '
-                '"organization_uuid" of one of them, or with "create_organization": true.',
+                f'Organizations named like "{connection_request.org_name}" exist already: approve naming one of '
+                "them, or create a new organization all the same.",
                 extra={"candidates": matches},
             )
         return create_organization_from(connection_request, other_type, manager)
     if organization.org_type != other_type:
-        raise ValidationError(
-            {
-                "organization_uuid": [
-                    f"{organization.name} is a {organization.org_type}; the requester needs a {other_type}."
-                ]
-            }
+        raise InvalidInput(
+            f"{organization.name} is a {organization.org_type}; the requester needs a {other_type}.",
+            field="counterpart",
         )
     if organization.status == Organization.Status.DEACTIVATED:
-        raise ValidationError({"organization_uuid": [f"{organization.name} is deactivated."]})
+        raise InvalidInput(f"{organization.name} is deactivated.", field="counterpart")
     return organization
 
 

@@ -29,6 +29,18 @@ class ApplicationError(Exception):
         return self.message
 
 
+class InvalidInput(ApplicationError):
+    """An argument is wrong. `field` names it in the domain's words ("files", "counterpart");
+    an API view says what its body calls each (`input_names`), and the exception handler
+    answers with that name: the service knows nothing of the API's fields."""
+
+    default_message = "This value is not valid."
+
+    def __init__(self, message: str | None = None, *, field: str, extra: dict | None = None) -> None:
+        super().__init__(message, extra=extra)
+        self.field = field
+
+
 class InvalidState(ApplicationError):
     """The action can't be performed on this object in its current state."""
 
@@ -73,6 +85,9 @@ def encodable(detail):
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, InvalidInput):
+        name = getattr(context.get("view"), "input_names", {}).get(exc.field, exc.field)
+        return Response(encodable({name: [exc.message], **exc.extra}), status=exc.status_code)
     if isinstance(exc, ApplicationError):
         return Response(encodable({"detail": exc.message, **exc.extra}), status=exc.status_code)
     if isinstance(exc, DjangoValidationError):

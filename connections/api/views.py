@@ -83,6 +83,8 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
         "candidates": (IsStaff,),
         "deny": (IsStaff,),
     }
+    # What the bodies call the services' inputs (core.exceptions.InvalidInput).
+    input_names = {"files": "uploaded_files", "counterpart": "organization_uuid"}
 
     def get_queryset(self):
         return requests_for(self.request.user)

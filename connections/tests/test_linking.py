@@ -2,9 +2,11 @@
 
 import pytest
 
+from connections import services
 from connections.models import Connection, ConnectionRequest
 from connections.tests.factories import ConnectionFactory, connection_request
 from connections.tests.test_discovery import participating
+from core.exceptions import InvalidInput
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory, PersonFactory, SupplierOrganizationFactory
 
@@ -148,6 +150,18 @@ def test_approval_naming_another_organization_than_the_request_is_400(
     assert response.status_code == 400
     assert "organization_uuid" in response.json()
     assert ConnectionRequest.objects.get().status == "pending"
+
+
+def test_the_service_names_what_is_wrong_in_its_own_words(retailer_user, listed_supplier, staff_user):
+    """The service says "counterpart"; only the API's view calls it `organization_uuid`."""
+    pending = connection_request(user=retailer_user, organization_name="Acme")
+    wrong_type = OrganizationFactory(name="Another Retailer", status="ACTIVE")
+
+    with pytest.raises(InvalidInput) as raised:
+        services.approve_request(connection_request=pending, user=staff_user, organization=wrong_type)
+
+    assert raised.value.field == "counterpart"
+    assert "needs a SUPPLIER" in raised.value.message
 
 
 @pytest.mark.parametrize("spelling", ["ACME, Inc.", "acme   llc", "Acme Co.", "The-Acme"])
