@@ -13,7 +13,8 @@ from django.utils import timezone
 from connections import selectors
 from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
 from connections.shapes import ConnectionRequestSerializer, ConnectionSerializer
-from core.exceptions import InvalidInput, InvalidState, NotAllowed, PreconditionFailed, WrongOrganizationType
+from core.exceptions import InvalidInput, InvalidState, PreconditionFailed
+from core.policy import authorize
 from events.services import publish
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
@@ -152,6 +153,7 @@ def create_request(
 ) -> ConnectionRequest:
     """A pending request from `organization`, with its integrations (dicts of Integration
     fields) and files; naming its `counterpart` when the requester found it in discovery."""
+    authorize(user, "create", ConnectionRequest)
     if counterpart is not None:
         ensure_not_connected(organization, counterpart)
     connection_request = ConnectionRequest(
@@ -187,6 +189,7 @@ def update_request(
     out stay), others added; `uploaded_files`, when given, replaces the set."""
     if unknown := set(fields) - set(REQUEST_FIELDS):
         raise TypeError(f"update_request() cannot change {', '.join(sorted(unknown))}")
+    authorize(user, "update", connection_request)
     locked = lock_pending(connection_request, expected_version=expected_version)
     for name, value in fields.items():
         setattr(locked, name, value)
@@ -220,6 +223,7 @@ def update_request(
 
 @transaction.atomic
 def cancel_request(*, connection_request: ConnectionRequest, user: User) -> ConnectionRequest:
+    authorize(user, "cancel", connection_request)
     locked = lock_pending(connection_request)
     locked.status = ConnectionRequest.Status.CANCELLED
     locked.version += 1
@@ -231,6 +235,7 @@ def cancel_request(*, connection_request: ConnectionRequest, user: User) -> Conn
 
 @transaction.atomic
 def deny_request(*, connection_request: ConnectionRequest, user: User, reason: str) -> ConnectionRequest:
+    authorize(user, "deny", connection_request)
     locked = lock_pending(connection_request)
     locked.status = ConnectionRequest.Status.DENIED
     locked.decided_by = account_manager_for(user)
@@ -310,6 +315,7 @@ def approve_request(
     """Turns a pending request into a connection waiting for the counterpart's confirmation:
     integrations, files and the account number carry over. A deactivated connection between
     the same two organizations is revived rather than duplicated."""
+    authorize(user, "approve", connection_request)
     locked = lock_pending(connection_request)
     manager = account_manager_for(user)
     requester = locked.organization
@@ -362,8 +368,7 @@ def lock_connection(connection: Connection) -> Connection:
 def confirm_connection(*, connection: Connection, user: User) -> Connection:
     """The side that did not ask (or staff) confirms; a PENDING counterpart becomes ACTIVE."""
     locked = lock_connection(connection)
-    if not user.is_staff and locked.side_of(user.organization_id) == locked.requested_by:
-        raise WrongOrganizationType("Your organization asked for this connection; the other side confirms it.")
+    authorize(user, "confirm", locked)
     if locked.status != Connection.Status.CONFIRMATION_WAITING:
         raise InvalidState(f"This connection is {locked.status}; only one waiting for confirmation can be confirmed.")
     locked.status = Connection.Status.ACTIVE
@@ -379,6 +384,7 @@ def confirm_connection(*, connection: Connection, user: User) -> Connection:
 @transaction.atomic
 def deactivate_connection(*, connection: Connection, user: User) -> Connection:
     locked = lock_connection(connection)
+    authorize(user, "deactivate", locked)
     if locked.status == Connection.Status.DEACTIVATED:
         raise InvalidState("This connection is already deactivated.")
     locked.status = Connection.Status.DEACTIVATED
@@ -410,6 +416,7 @@ ACCOUNT_NUMBER_OWNER = {
 @transaction.atomic
 def update_account_numbers(*, connection: Connection, user: User, **numbers: str | None) -> Connection:
     locked = lock_connection(connection)
+    authorize(user, "update", locked)
     side = None if user.is_staff else locked.side_of(user.organization_id)
     errors = {
         field: [f"This is the {owner.lower()}'s number; only the {owner.lower()} (or staff) can set it."]
@@ -418,8 +425,6 @@ def update_account_numbers(*, connection: Connection, user: User, **numbers: str
     }
     if errors:
         raise ValidationError(errors)
-    if side is None and not user.is_staff:
-        raise NotAllowed("Only the two sides of a connection (or staff) can change its account numbers.")
     for field, value in numbers.items():
         setattr(locked, field, value)
     locked.save(update_fields=list(numbers))

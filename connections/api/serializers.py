@@ -6,9 +6,9 @@ from rest_framework import serializers
 from connections import selectors
 from connections.cron import MAX_LENGTH, validate_cron
 from connections.models import Integration
-from core.exceptions import WrongOrganizationType
 from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField
 from core.pagination import MAX_START
+from core.policy import authorize
 from files.models import UploadedFile
 from organizations.models import Organization
 
@@ -189,9 +189,8 @@ class NewConnectionRequestSerializer(ConnectionRequestWriteSerializer):
         caller = self.context["organization"]
         named_as, other = f"{caller.other_side}_uuid", f"{caller.side}_uuid"
         if other in attrs:
-            raise WrongOrganizationType(
-                f"Your organization is a {caller.org_type.lower()}: name the counterpart with {named_as}."
-            )
+            # Naming one of the caller's own side is the wrong side's action: the policy refuses it.
+            authorize(self.context.get("user"), f"name_{caller.side}", caller)
         if named_as in attrs:
             counterpart = selectors.nameable_counterpart(caller, attrs.pop(named_as))
             if counterpart is None:

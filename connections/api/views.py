@@ -35,12 +35,12 @@ from connections.shapes import (
     DiscoveredSerializer,
     DiscoveredSupplierSerializer,
 )
-from core.exceptions import WrongOrganizationType
 from core.filtering import single_values
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
 from core.pagination import HeaderPagination, PaginationSerializer, StartLimitPagination
-from core.permissions import ActionPermissionsMixin, IsMember, IsOwner, IsOwnerOrStaff, IsStaff, requires
+from core.permissions import ActionPermissionsMixin, IsMember
+from core.policy import authorize, view_rules
 from core.schema import IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, LINK, LOCATION, X_TOTAL_COUNT, etag
 from organizations.models import Organization
 
@@ -75,14 +75,15 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
     pagination_class = RequestPagination
     filterset_class = ConnectionRequestFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
-    action_permissions = {
-        "create": (IsMember, requires("request_connections")),
-        "partial_update": (IsOwnerOrStaff, requires("request_connections")),
-        "cancel": (IsOwner, requires("request_connections")),
-        "approve": (IsStaff,),
-        "candidates": (IsStaff,),
-        "deny": (IsStaff,),
-    }
+    action_permissions = view_rules(
+        "connections.ConnectionRequest",
+        create="create",
+        partial_update="update",
+        cancel="cancel",
+        approve="approve",
+        candidates="candidates",
+        deny="deny",
+    )
     # What the bodies call the services' inputs (core.exceptions.InvalidInput).
     input_names = {"files": "uploaded_files", "counterpart": "organization_uuid"}
 
@@ -203,9 +204,9 @@ class ConnectionRequestViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewset
 @extend_schema(tags=["connections"])
 class ConnectionViewSet(ActionPermissionsMixin, ShapedReadsMixin, viewsets.GenericViewSet):
     serializer_class = ConnectionSerializer
-    action_permissions = {
-        action: (requires("manage_connections"),) for action in ("partial_update", "confirm", "deactivate")
-    }
+    action_permissions = view_rules(
+        "connections.Connection", partial_update="update", confirm="confirm", deactivate="deactivate"
+    )
     pagination_class = HeaderPagination
     filterset_class = ConnectionFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -253,17 +254,15 @@ class DiscoveryView(generics.GenericAPIView):
     and your pending request naming it."""
 
     permission_classes = (IsAuthenticated, IsMember)
-    # Set by each subclass: who calls it, the key of the list, the shape of each found member.
-    caller_type: str
+    # Set by each subclass: the action of the policy (who may find), the key of the list, the
+    # shape of each found member.
+    action_of_finding: str
     results_key: str
     serializer_class: type[DiscoveredSerializer]
 
     def find(self, request, body) -> Response:
         caller = request.user.organization
-        if caller.org_type != self.caller_type:
-            raise WrongOrganizationType(
-                f"This lists what a {self.caller_type.lower()} finds; your organization is a {caller.org_type.lower()}."
-            )
+        authorize(request.user, self.action_of_finding, caller)
         body.is_valid(raise_exception=True)
         query = body.query()
         start, limit = query.pop("start"), query.pop("limit")
@@ -314,7 +313,7 @@ def discovery_schema(found: str, caller: str, serializer) -> dict:
 @extend_schema_view(**discovery_schema("suppliers", "retailer", DiscoveredSupplierSerializer))
 @extend_schema(tags=["discovery"])
 class SupplierDiscoveryView(DiscoveryView):
-    caller_type = Organization.Type.RETAILER
+    action_of_finding = "find_suppliers"
     results_key = "suppliers"
     serializer_class = DiscoveredSupplierSerializer
 
@@ -322,6 +321,6 @@ class SupplierDiscoveryView(DiscoveryView):
 @extend_schema_view(**discovery_schema("retailers", "supplier", DiscoveredRetailerSerializer))
 @extend_schema(tags=["discovery"])
 class RetailerDiscoveryView(DiscoveryView):
-    caller_type = Organization.Type.SUPPLIER
+    action_of_finding = "find_retailers"
     results_key = "retailers"
     serializer_class = DiscoveredRetailerSerializer

@@ -3,9 +3,10 @@ import pytest
 from connections import services
 from connections.models import Connection
 from connections.tests.factories import ConnectionFactory, connection_request, doc_body
+from core.exceptions import NotAllowed, WrongOrganizationType
 from files.tests.factories import uploaded_file
 from organizations.models import Organization
-from organizations.tests.factories import OrganizationFactory, PersonFactory, SupplierOrganizationFactory
+from organizations.tests.factories import OrganizationFactory, PersonFactory, SupplierOrganizationFactory, UserFactory
 
 CONNECTIONS = "/timp/organizations/connections/"
 ADDED_KEYS = {"requested_by", "created_date"}
@@ -346,3 +347,26 @@ def test_ordering_by_partner_name_follows_renames(client_for, retailer_user):
     renamed.save()
     assert by_name() == [str(zeta.uuid), str(alpha.uuid)]
     assert Connection.objects.get(pk=zeta.pk).supplier_name == "Aardvark"
+
+
+# The one policy, asked by the services themselves (the admin, the sandbox and the worker call them)
+
+
+def test_the_services_ask_the_policy_whoever_calls_them(retailer_user, supplier_user, staff_user):
+    connection = ConnectionFactory(
+        retailer=retailer_user.organization.retailer,
+        supplier=supplier_user.organization.supplier,
+        status=Connection.Status.CONFIRMATION_WAITING,
+    )
+    without = UserFactory(organization=supplier_user.organization, permissions=["view_org_users"])
+
+    with pytest.raises(WrongOrganizationType):  # the side that asked does not confirm
+        services.confirm_connection(connection=connection, user=retailer_user)
+    with pytest.raises(NotAllowed, match="manage_connections"):
+        services.deactivate_connection(connection=connection, user=without)
+    with pytest.raises(NotAllowed, match="account managers"):
+        services.deny_request(
+            connection_request=connection_request(user=retailer_user), user=supplier_user, reason="no"
+        )
+
+    assert services.confirm_connection(connection=connection, user=staff_user).status == "ACTIVE"

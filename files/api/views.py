@@ -11,7 +11,8 @@ from rest_framework.response import Response
 from core.idempotency import idempotent
 from core.json_sql import ShapedReadsMixin
 from core.pagination import StartLimitPagination
-from core.permissions import ActionPermissionsMixin, IsMember, IsOwnerOrStaff, requires
+from core.permissions import ActionPermissionsMixin
+from core.policy import view_rules
 from core.schema import CONTENT_DISPOSITION, IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED
 from core.throttling import TokenRateThrottle, UploadRateThrottle
 from files import services
@@ -48,10 +49,7 @@ class AnyAcceptNegotiation(BaseContentNegotiation):
 class FileViewSet(ActionPermissionsMixin, ShapedReadsMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
     serializer_class = FileSerializer
     pagination_class = FilePagination
-    action_permissions = {
-        "upload": (IsMember, requires("manage_files")),
-        "destroy": (IsOwnerOrStaff, requires("manage_files")),
-    }
+    action_permissions = view_rules("files.UploadedFile", upload="upload", destroy="delete")
 
     def get_queryset(self):
         return files_for(self.request.user)
