@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from drf_spectacular.utils import extend_schema_field
 
 from connections.models import Connection, ConnectionRequest
 from core.filtering import FilterSet, OrderingFilter
@@ -33,6 +34,7 @@ class ConnectionFilter(FilterSet):
         model = Connection
         fields = ["status", "retailer_uuid", "supplier_uuid"]
 
+    @extend_schema_field({"type": "string", "maxLength": 200, "pattern": r"^[^\x00]*$"})  # NUL is refused
     def filter_search(self, queryset, name, value):
         """The other side's name contains `value` (either side's, for staff): the names are found
         on the trigram index of organization names, then their connections on the side's index."""

@@ -119,8 +119,13 @@ class TokenScheme(OpenApiAuthenticationExtension):
         }
 
 
+# What DRF trims from text (Python's whitespace), as a character class a schema's regex reads.
+TRIMMED = "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001)) if c.isspace())
+
+
 class StrictText(OpenApiSerializerFieldExtension):
-    """Text fields refuse NUL characters (PostgreSQL cannot store them): the schema says so."""
+    """Text fields refuse NUL characters (PostgreSQL cannot store them), and one that may not
+    be blank needs a character that is not trimmed away: the schema says both."""
 
     target_class = "core.fields.StrictCharField"
     match_subclasses = True
@@ -134,7 +139,8 @@ class StrictText(OpenApiSerializerFieldExtension):
         if isinstance(schema.get("type"), list):
             # Nullability is added to what an extension returns: leave it to be added once.
             schema["type"] = next(kind for kind in schema["type"] if kind != "null")
-        return {**schema, "pattern": r"^(?=[^\x00]*$)" + (own[0] if own else "")}
+        filled = "" if self.target.allow_blank or not self.target.trim_whitespace else f"(?=[\\s\\S]*[^{TRIMMED}])"
+        return {**schema, "pattern": r"^(?=[^\x00]*$)" + filled + (own[0] if own else "")}
 
 
 class AliasedFields(OpenApiSerializerExtension):
