@@ -21,13 +21,13 @@ class Kind:
     finish: Callable[[list[dict]], object] | None = None
 
 
-# Every kind of event. The app that owns a kind declares it when it is ready (`declare`), so
-# events depend on no app above them.
-KINDS: list[Kind] = []
+# Every kind of event, by its types. The app that owns a kind declares it when it is ready
+# (`declare`), so events depend on no app above them; declaring it again replaces it.
+KINDS: dict[tuple[str, ...], Kind] = {}
 
 
 def declare(types, shape: type, finish: Callable[[list[dict]], object] | None = None) -> None:
-    KINDS.append(Kind(tuple(types), shape, finish))
+    KINDS[tuple(types)] = Kind(tuple(types), shape, finish)
 
 
 def as_sent(events: list) -> list[dict]:
@@ -37,7 +37,7 @@ def as_sent(events: list) -> list[dict]:
         {"id": event.id, "type": event.type, "created_at": iso_datetime(event.created_at), "data": event.data}
         for event in events
     ]
-    for kind in KINDS:
+    for kind in KINDS.values():
         if kind.finish is not None:
             kind.finish([item["data"] for item in sent if item["type"] in kind.types])
     return sent

@@ -114,7 +114,7 @@ class TypedEvents(OpenApiSerializerFieldExtension):
     target_class = EventsField
 
     def map_serializer_field(self, auto_schema, direction):
-        kinds = [(kind, kind_serializer(kind)) for kind in KINDS]
+        kinds = [(kind, kind_serializer(kind)) for kind in KINDS.values()]
         union = PolymorphicProxySerializer(
             component_name="Event",
             serializers={name: serializer for kind, serializer in kinds for name in kind.types},
