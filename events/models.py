@@ -5,7 +5,8 @@ import uuid
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Exists, Q
+from django.db.models import Exists, Func, Q
+from django.db.models.expressions import RawSQL
 
 from organizations.models import Organization, PermissionAssignment, User
 
@@ -42,12 +43,41 @@ def readable_by(user: User) -> Q:
     return condition
 
 
+class CurrentTransaction(Func):
+    """The id of the transaction that writes the row (64 bits: it never wraps around)."""
+
+    template = "(pg_current_xact_id()::text::bigint)"
+    output_field = models.BigIntegerField()
+
+
+# The events a reader may be given: those of transactions older than every transaction still
+# running (which are all committed or rolled back, so no event can appear before them later),
+# and its own. A reader that takes them in (xid, id) order, after the last it saw, never misses
+# or repeats one, whatever the number of writers, and no writer waits for another.
+SETTLED = (
+    "({xid} < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+    " OR {xid} = pg_current_xact_id_if_assigned()::text::bigint)"
+)
+# Where an event id stands in that order: after its own transaction's earlier events (an id
+# since pruned, or never given, stands after the nearest event below it).
+POSITION = "(coalesce((SELECT xid FROM events_event WHERE id <= %s ORDER BY id DESC LIMIT 1), 0), %s)"
+
+
+def settled_after(table: str, xid: str, event_id: str, after: int) -> RawSQL:
+    """A condition on rows of `table` that name an event by its transaction and id: the events
+    settled (`SETTLED`) and after event `after` in their order."""
+    settled = SETTLED.format(xid=f'"{table}"."{xid}"')
+    sql = f'("{table}"."{xid}", "{table}"."{event_id}") > {POSITION} AND {settled}'
+    return RawSQL(sql, (after, after), output_field=models.BooleanField())  # noqa: S611 (names from code)
+
+
 class Event(models.Model):
-    """A state change, written in the transaction that made it. Ids grow in commit order
-    (`events.services.publish`), so a reader that asks for those after the last it saw never
-    misses one."""
+    """A state change, written in the transaction that made it. Read in the order of their
+    transactions (`SETTLED`): a reader that asks for those after the last it saw never misses
+    one."""
 
     id = models.BigAutoField(primary_key=True)
+    xid = models.BigIntegerField(db_default=CurrentTransaction(), editable=False, help_text="Its transaction.")
     type = models.CharField(max_length=60)
     created_at = models.DateTimeField()
     data = models.JSONField(help_text="The object's read shape at that moment.")
@@ -64,7 +94,7 @@ class Event(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["created_at"]),
-            models.Index(fields=["id"], condition=Q(for_staff=True), name="staff_events"),
+            models.Index(fields=["xid", "id"], condition=Q(for_staff=True), name="staff_events"),
             models.Index(fields=["id"], condition=Q(fanned_out=False), name="events_to_fan_out"),
         ]
 
@@ -73,13 +103,17 @@ class Event(models.Model):
 
 
 class EventAudience(models.Model):
-    """An organization that the event's object is visible to."""
+    """An organization that the event's object is visible to, with the event's transaction:
+    an organization's feed is one range of their index."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="audience")
+    event_xid = models.BigIntegerField()
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "event"], name="event_heard_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "event_xid", "event"], name="event_heard_once"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event_id} → {self.organization_id}"
@@ -150,6 +184,11 @@ class WebhookEndpoint(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     failing_since = models.DateTimeField(null=True, blank=True, help_text="The first failure since the last success.")
     disabled_at = models.DateTimeField(null=True, blank=True)
+    rate_limit_per_second = models.PositiveIntegerField(
+        null=True, blank=True, help_text="At most this many deliveries start in any second; none when null."
+    )
+    # When the next delivery of a rate-limited endpoint may start, whichever dispatcher sends it.
+    rate_next_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "uuid"]
@@ -179,7 +218,8 @@ class WebhookSecret(models.Model):
 
 
 class WebhookDelivery(models.Model):
-    """One attempt to deliver one event to one endpoint."""
+    """One attempt to deliver one event to one endpoint. A dispatcher sending it holds it until
+    `locked_until` (renewed while it sends); one that died lets it go when that time passes."""
 
     class Status(models.TextChoices):
         PENDING = "pending"
@@ -197,6 +237,7 @@ class WebhookDelivery(models.Model):
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-attempt"]

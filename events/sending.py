@@ -1,15 +1,19 @@
-"""One webhook delivery over HTTP, as the Standard Webhooks specification has it: signed
-headers, a JSON body, no redirects followed, at most 64 KB of the answer read."""
+"""Webhook deliveries over HTTP, as the Standard Webhooks specification has it: signed
+headers, a JSON body, no redirects followed, at most 64 KB of the answer read. One `Sender`
+sends many at once over one pool of kept-alive connections, and connects only to addresses
+it has checked (`urls_allowed`)."""
 
 import base64
+import errno
 import hashlib
 import hmac
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-import orjson
-import urllib3
+import aiohttp
+from aiohttp.resolver import ThreadedResolver
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
@@ -44,34 +48,87 @@ def headers_for(secrets: list[str], message_id: str, body: bytes) -> dict:
     }
 
 
-def send(url: str, *, message_id: str, payload: dict, secrets: list[str]) -> Outcome:
-    """POSTs the payload to the first allowed address of the URL's host."""
-    started = time.monotonic()
+class RefusedAddress(OSError):
+    """A host that resolves to an address webhooks may not reach."""
+
+
+class CheckedResolver(ThreadedResolver):
+    """Resolves as the system does, and refuses a host with any address not allowed: the
+    connection is then made to one of the addresses checked, never to a second lookup's."""
+
+    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET) -> list:
+        found = await super().resolve(host, port, family)
+        try:
+            urls_allowed.check_addresses([result["host"] for result in found])
+        except ValidationError as refusal:
+            raise RefusedAddress(errno.EACCES, " ".join(refusal.message_dict["url"])) from None
+        return found
+
+
+def is_address(host: str) -> bool:
     try:
-        scheme, host, port, addresses = urls_allowed.resolve(url)
-    except ValidationError as error:
-        return Outcome(ok=False, error=" ".join(error.message_dict["url"]))
-    body = orjson.dumps(payload)
-    parts = urlsplit(url)
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    timeout = urllib3.Timeout(total=settings.WEBHOOK_TIMEOUT_SECONDS)
-    if scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
-            addresses[0], port, server_hostname=host, assert_hostname=host, timeout=timeout, retries=False
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+class Sender:
+    """Sends deliveries concurrently (use as `async with Sender() as sender`). Connections are
+    kept alive and reused per host; each delivery's URL is checked again as it is sent."""
+
+    async def __aenter__(self) -> "Sender":
+        connector = aiohttp.TCPConnector(
+            limit=settings.DISPATCHER_CONCURRENCY, limit_per_host=0, resolver=CheckedResolver(), ttl_dns_cache=10
         )
-    else:
-        pool = urllib3.HTTPConnectionPool(addresses[0], port, timeout=timeout, retries=False)
-    headers = {**headers_for(secrets, message_id, body), "host": parts.netloc.rsplit("@", 1)[-1]}
-    try:
-        with pool:
-            response = pool.urlopen(
-                "POST", path, body=body, headers=headers, redirect=False, preload_content=False, assert_same_host=False
-            )
-            text = response.read(MAX_RESPONSE_BYTES).decode("utf-8", "replace")
-            response.release_conn()
-    except urllib3.exceptions.HTTPError as error:
-        return Outcome(ok=False, error=str(error)[:500], duration_ms=elapsed_ms(started))
-    return Outcome(ok=200 <= response.status < 300, status=response.status, body=text, duration_ms=elapsed_ms(started))
+        self.session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=aiohttp.ClientTimeout(total=settings.WEBHOOK_TIMEOUT_SECONDS),
+            skip_auto_headers=("Accept", "Accept-Encoding"),
+            auto_decompress=False,
+        )
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.session.close()
+
+    async def send(self, url: str, *, message_id: str, body: bytes, secrets: list[str]) -> Outcome:
+        """POSTs `body` to `url`, signed with each of `secrets`."""
+        started = time.monotonic()
+        try:
+            _, host, _ = urls_allowed.parse(url)
+            if is_address(host):  # a name is checked by the resolver; an address is its own
+                urls_allowed.check_addresses([host])
+        except ValidationError as error:
+            return Outcome(ok=False, error=" ".join(error.message_dict["url"]))
+        headers = headers_for(secrets, message_id, body)
+        try:
+            async with self.session.post(url, data=body, headers=headers, allow_redirects=False) as response:
+                text = await read_at_most(response, MAX_RESPONSE_BYTES)
+                status = response.status
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            return Outcome(ok=False, error=describe(error)[:500], duration_ms=elapsed_ms(started))
+        return Outcome(ok=200 <= status < 300, status=status, body=text, duration_ms=elapsed_ms(started))
+
+
+async def read_at_most(response: aiohttp.ClientResponse, limit: int) -> str:
+    """The answer's first `limit` bytes; a longer answer's connection is closed, not drained."""
+    chunks, size = [], 0
+    while size < limit:
+        chunk = await response.content.read(limit - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size >= limit and not response.content.at_eof():
+        response.close()
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def describe(error: BaseException) -> str:
+    if isinstance(error, TimeoutError):
+        return f"No answer within {settings.WEBHOOK_TIMEOUT_SECONDS} seconds."
+    return str(error) or type(error).__name__
 
 
 def elapsed_ms(started: float) -> int:

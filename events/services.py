@@ -1,12 +1,14 @@
 """Writing events (in the transaction of the change), and managing webhook endpoints."""
 
 import base64
+import logging
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 import orjson
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core.exceptions import InvalidState
@@ -14,9 +16,8 @@ from core.json_sql import execute_prepared
 from events import urls_allowed
 from events.models import Event, WebhookDelivery, WebhookEndpoint, WebhookSecret
 
-# pg_advisory_xact_lock key: "events" in ASCII. Held from an event's insert to its commit, it
-# makes event ids grow in commit order, and lets the fan-out wait for the events being written.
-EVENTS_LOCK = 0x6576656E7473
+logger = logging.getLogger(__name__)
+
 FAN_OUT_TASK = "events.tasks.fan_out"
 # The fan-out job's queueing lock: at most one waits in the queue, whatever the events.
 FAN_OUT_LOCK = "fan_out"
@@ -34,35 +35,53 @@ def publish(
     """Writes an event in the current transaction (it commits with the change, or not at all),
     for the organizations in `audience`, and wakes the fan-out to notifications and webhooks.
     The data is `data`, or the read shape `shape` (a BuiltByDatabase serializer) of row `pk`,
-    made by PostgreSQL before the event is written: the events lock, which every writer waits
-    for, is then held only for the inserts and the commit. Two statements in all.
+    made by PostgreSQL. Two statements in all, and no lock that another writer waits for: the
+    event carries its transaction's id, by which readers order it (`models.SETTLED`).
 
-    The wake-up is a fan-out job queued only when none is waiting (its queueing lock): the job
-    fans out every event written before it runs, so a waiting one will take this event too,
-    and the queue's insert, triggers and notifications are paid once per wait, not per event."""
+    The wake-up is a fan-out job queued only when none is seen waiting: the job fans out every
+    event written before it runs, and waits for the transactions running when it began, so a
+    waiting one will take this event too; the queue's insert, triggers and notifications are
+    paid about once per fan-out, not per event. It takes no queueing lock: a lock's unique
+    index would make each writer wait for the commit of the one whose job it found."""
+    if not settings.EVENTS_ENABLED:
+        return
     if shape is not None:
         ((_, text),) = shape.fetch("= %s", (pk,))
     else:
         text = orjson.dumps(data).decode()
     sql = """
-        WITH locked AS (SELECT pg_advisory_xact_lock(%s)),
-        event AS (
+        WITH event AS (
             INSERT INTO events_event (type, created_at, data, for_staff)
-            SELECT %s, statement_timestamp(), %s::jsonb, %s FROM locked
-            RETURNING id
+            VALUES (%s, statement_timestamp(), %s::jsonb, %s)
+            RETURNING id, xid
         ),
         audience AS (
-            INSERT INTO events_eventaudience (event_id, organization_id)
-            SELECT event.id, member FROM event, unnest(%s::uuid[]) AS member
+            INSERT INTO events_eventaudience (event_id, event_xid, organization_id)
+            SELECT event.id, event.xid, member FROM event, unnest(%s::uuid[]) AS member
         )
-        INSERT INTO procrastinate_jobs (queue_name, task_name, priority, queueing_lock, args)
-        SELECT 'events', %s, 0, %s, '{}' FROM event
-        ON CONFLICT DO NOTHING
+        INSERT INTO procrastinate_jobs (queue_name, task_name, priority, args)
+        SELECT 'events', %s, 0, '{}' FROM event
+        WHERE NOT EXISTS (
+            SELECT FROM procrastinate_jobs WHERE queue_name = 'events' AND task_name = %s AND status = 'todo'
+              AND (scheduled_at IS NULL OR scheduled_at <= now())
+        )
         RETURNING id
     """
     audience = [str(pk) for pk in set(audience)]
-    params = (EVENTS_LOCK, event_type, text, for_staff, audience, FAN_OUT_TASK, FAN_OUT_LOCK)
+    params = (event_type, text, for_staff, audience, FAN_OUT_TASK, FAN_OUT_TASK)
     execute_prepared(sql, params)
+
+
+# The channel on which dispatchers hear of deliveries to send now (`events.dispatcher`).
+DELIVERIES_CHANNEL = "webhook_deliveries"
+
+
+def wake_dispatchers() -> None:
+    """Tells the dispatchers, once the current transaction commits, that deliveries are due.
+    A notification costs a lock at commit that every notifying transaction shares: it is sent
+    by the fan-out once per batch, and by the few writes that make an attempt themselves."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_notify(%s, '')", [DELIVERIES_CHANNEL])
 
 
 def new_secret() -> str:
@@ -70,11 +89,17 @@ def new_secret() -> str:
 
 
 @transaction.atomic
-def create_endpoint(*, organization, url: str, event_types: list[str], description: str = "") -> tuple:
+def create_endpoint(
+    *, organization, url: str, event_types: list[str], description: str = "", rate_limit_per_second=None
+) -> tuple:
     """A new endpoint and its secret, shown this once."""
     urls_allowed.check(url)
     endpoint = WebhookEndpoint.objects.create(
-        organization=organization, url=url, event_types=event_types, description=description
+        organization=organization,
+        url=url,
+        event_types=event_types,
+        description=description,
+        rate_limit_per_second=rate_limit_per_second,
     )
     secret = WebhookSecret.objects.create(endpoint=endpoint, secret=new_secret())
     return endpoint, secret.secret
@@ -114,8 +139,6 @@ def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
 @transaction.atomic
 def ping(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
     """A `webhooks/ping` event, delivered to this endpoint only."""
-    from events import tasks
-
     if not endpoint.is_active:
         raise InvalidState("This endpoint is disabled; turn it on (PATCH is_active) first.")
     event = Event.objects.create(
@@ -125,7 +148,7 @@ def ping(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
         fanned_out=True,  # it goes to this endpoint alone
     )
     delivery = WebhookDelivery.objects.create(endpoint=endpoint, event=event, next_attempt_at=timezone.now())
-    tasks.queue_deliveries([delivery.uuid])
+    wake_dispatchers()
     return delivery
 
 
@@ -138,8 +161,6 @@ def retry_delivery(*, delivery: WebhookDelivery) -> WebhookDelivery:
     """A new attempt now, whatever happened to this one: while the endpoint still takes the
     event's type, no attempt of it is waiting, and fewer than MAX_ATTEMPTS were made. The
     endpoint's row is locked, so two retries at once make one attempt."""
-    from events import tasks
-
     endpoint = WebhookEndpoint.objects.select_for_update().get(pk=delivery.endpoint_id)
     if not endpoint.is_active:
         raise InvalidState("This endpoint is disabled; turn it on (PATCH is_active) first.")
@@ -154,5 +175,85 @@ def retry_delivery(*, delivery: WebhookDelivery) -> WebhookDelivery:
     retry = WebhookDelivery.objects.create(
         endpoint=delivery.endpoint, event=delivery.event, attempt=last.attempt + 1, next_attempt_at=timezone.now()
     )
-    tasks.queue_deliveries([retry.uuid])
+    wake_dispatchers()
     return retry
+
+
+@transaction.atomic
+def disable_failing(endpoint_uuid) -> None:
+    """Turns off an endpoint that has failed for five days, and tells its organization."""
+    endpoint = WebhookEndpoint.objects.select_for_update().filter(pk=endpoint_uuid, is_active=True).first()
+    if endpoint is None:
+        return
+    endpoint.is_active, endpoint.disabled_at = False, timezone.now()
+    endpoint.save(update_fields=["is_active", "disabled_at"])
+    publish(
+        "webhooks/disabled",
+        audience=[endpoint.organization_id],
+        data={"uuid": str(endpoint.uuid), "url": endpoint.url, "failing_since": endpoint.failing_since.isoformat()},
+    )
+    logger.warning("Webhook endpoint %s disabled after failing since %s", endpoint.uuid, endpoint.failing_since)
+
+
+# Every failed delivery of an endpoint since a time, tried again now: a new attempt of each
+# event whose last attempt failed, and the retries waiting brought forward. One statement.
+RECOVER = """
+    WITH latest AS (
+        SELECT DISTINCT ON (event_id) event_id, attempt, status FROM events_webhookdelivery
+        WHERE endpoint_id = %(endpoint)s AND created_at >= %(since)s
+        ORDER BY event_id, attempt DESC
+    ),
+    again AS (
+        INSERT INTO events_webhookdelivery
+            (uuid, endpoint_id, event_id, attempt, status, response_body, error, created_at, next_attempt_at)
+        SELECT gen_random_uuid(), %(endpoint)s, event_id, attempt + 1, 'pending', '', '', now(), now()
+        FROM latest WHERE status = 'failed' AND attempt < %(most)s
+        ON CONFLICT DO NOTHING
+        RETURNING 1
+    ),
+    sooner AS (
+        UPDATE events_webhookdelivery d SET next_attempt_at = now()
+        FROM latest
+        WHERE d.endpoint_id = %(endpoint)s AND d.event_id = latest.event_id AND d.attempt = latest.attempt
+          AND d.status = 'pending' AND d.attempt > 1 AND d.next_attempt_at > now()
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM again) + (SELECT count(*) FROM sooner)
+"""
+
+
+@transaction.atomic
+def recover(*, endpoint: WebhookEndpoint, since: datetime) -> int:
+    """Queues again every delivery to `endpoint` that failed since `since`; how many."""
+    if not endpoint.is_active:
+        raise InvalidState("This endpoint is disabled; turn it on (PATCH is_active) first.")
+    with connection.cursor() as cursor:
+        cursor.execute(RECOVER, {"endpoint": endpoint.pk, "since": since, "most": MAX_ATTEMPTS})
+        (queued,) = cursor.fetchone()
+    if queued:
+        wake_dispatchers()
+    return queued
+
+
+# The last 24 hours of an endpoint's attempts made (those waiting are not counted).
+STATS = """
+    SELECT count(*), count(*) FILTER (WHERE status = 'succeeded'), count(*) FILTER (WHERE status = 'failed'),
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms),
+        percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms)
+    FROM events_webhookdelivery
+    WHERE endpoint_id = %s AND created_at >= now() - interval '24 hours' AND status <> 'pending'
+"""
+
+
+def stats(endpoint: WebhookEndpoint) -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute(STATS, [endpoint.pk])
+        attempts, succeeded, failed, p50, p99 = cursor.fetchone()
+    return {
+        "attempts": attempts,
+        "succeeded": succeeded,
+        "failed": failed,
+        "success_rate": round(succeeded / attempts, 4) if attempts else None,
+        "p50_ms": None if p50 is None else round(p50, 1),
+        "p99_ms": None if p99 is None else round(p99, 1),
+    }

@@ -1,8 +1,9 @@
-"""The worker's jobs of events (`python manage.py worker`): fanning them out, delivering
-webhooks, and their periodic work (redeliveries, digests, the prune)."""
+"""The worker's jobs of events (`python manage.py worker`): fanning them out to notifications
+and webhook deliveries (which the dispatcher sends, `events.dispatcher`), and their periodic
+work (digests, the prune)."""
 
 import logging
-import random
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,25 +13,11 @@ from django.utils import timezone
 from procrastinate.contrib.django import app
 
 from core.worker import defer, in_worker
-from events import notifying, sending
+from events import notifying
 from events.models import Event, NotificationSetting, WebhookDelivery, WebhookEndpoint
-from events.services import EVENTS_LOCK, FAN_OUT_LOCK, publish, signing_secrets
-from events.shapes import as_sent
+from events.services import FAN_OUT_LOCK, wake_dispatchers
 
 logger = logging.getLogger(__name__)
-
-# Retries: about 5 s first, doubling to at most 6 hours, each ±25%, until the event is three
-# days old. An endpoint failing for five days is turned off.
-FIRST_RETRY_SECONDS = 5
-LONGEST_RETRY_SECONDS = 6 * 60 * 60
-RETRY_FOR = timedelta(days=3)
-DISABLE_AFTER = timedelta(days=5)
-
-
-def retry_delay(attempt: int) -> timedelta:
-    seconds = min(FIRST_RETRY_SECONDS * 2 ** (attempt - 1), LONGEST_RETRY_SECONDS)
-    return timedelta(seconds=seconds * random.uniform(0.75, 1.25))  # noqa: S311 (jitter, not a secret)
-
 
 # Events fanned out in one transaction: each batch's notifications and deliveries commit together.
 FAN_OUT_BATCH = 100
@@ -54,18 +41,56 @@ def fan_out_left_behind(timestamp: int) -> None:
 
 
 def drain() -> None:
-    wait_for_writers()
+    """Fans out every waiting event, then those of the transactions that were running when it
+    began. A writer that found this job waiting queued no other, and its event may have been
+    uncommitted when the first pass read: it is taken once that writer has ended. A transaction
+    that runs longer than FAN_OUT_WAIT leaves it to another fan-out, a second later."""
+    running = writers_running()
+    fan_out_waiting()
+    if running:
+        ended = wait_for_writers(running, FAN_OUT_WAIT)
+        fan_out_waiting()
+        if not ended:
+            defer(fan_out, [{}], at=timezone.now() + timedelta(seconds=1))
+
+
+def fan_out_waiting() -> None:
     while fan_out_batch(FAN_OUT_BATCH) == FAN_OUT_BATCH:
         pass
 
 
-def wait_for_writers() -> None:
-    """Returns once the transactions writing events now have committed, so that their events
-    are there to be read. Each writer holds EVENTS_LOCK from its event to its commit; one that
-    found this job waiting, and so queued no other, took the lock before the job started. The
-    shared lock is held by this statement alone (autocommit), so no writer waits on the fan-out."""
+# The transactions open in this database, but for this session's own (each by its session
+# and its start), and how many of them are open still.
+RUNNING = """
+    SELECT pid, xact_start FROM pg_stat_activity
+    WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
+"""
+STILL_RUNNING = """
+    SELECT count(*) FROM pg_stat_activity a JOIN unnest(%s::int[], %s::timestamptz[]) AS r(pid, xact_start)
+    ON a.pid = r.pid AND a.xact_start = r.xact_start
+"""
+FAN_OUT_WAIT = timedelta(seconds=2)
+
+
+def writers_running() -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [EVENTS_LOCK])
+        cursor.execute(RUNNING)
+        return cursor.fetchall()
+
+
+def wait_for_writers(running: list[tuple], longest: timedelta) -> bool:
+    """Whether the transactions `running` all ended within `longest` (looked at every 10 ms)."""
+    deadline = time.monotonic() + longest.total_seconds()
+    pids, starts = [pid for pid, _ in running], [start for _, start in running]
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")  # a transaction's view would not move
+            cursor.execute(STILL_RUNNING, [pids, starts])
+            if cursor.fetchone()[0] == 0:
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
 
 
 # An event whose fan-out failed is tried again after a minute, then 2, 4, … at most an hour.
@@ -127,94 +152,8 @@ def distribute(event: Event) -> None:
     ]
     WebhookDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
     if deliveries:
-        queue_deliveries(delivery.uuid for delivery in deliveries)
+        wake_dispatchers()
     notifying.notify(event, organizations)
-
-
-def queue_deliveries(uuids, *, at=None) -> None:
-    """A `deliver` job for each attempt, in the current transaction (at `at`, or now)."""
-    defer(deliver, ({"delivery": str(uuid)} for uuid in uuids), at=at)
-
-
-@app.task(queue="webhooks")
-@in_worker
-def deliver(delivery: str) -> None:
-    """One attempt. The row stays locked while it is sent, so no other worker sends it at the
-    same time; an attempt already made is not made again."""
-    with transaction.atomic():
-        attempt = (
-            WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("endpoint", "event")
-            .filter(pk=delivery, status=WebhookDelivery.Status.PENDING)
-            .first()
-        )
-        if attempt is None:
-            return
-        endpoint, event, now = attempt.endpoint, attempt.event, timezone.now()
-        if not endpoint.is_active:
-            attempt.status, attempt.error = WebhookDelivery.Status.FAILED, "The endpoint is disabled."
-            attempt.save(update_fields=["status", "error"])
-            return
-        (sent,) = as_sent([event])
-        outcome = sending.send(
-            endpoint.url,
-            message_id=f"evt_{event.id}",
-            payload={"type": sent["type"], "timestamp": sent["created_at"], "data": sent["data"]},
-            secrets=signing_secrets(endpoint, now),
-        )
-        attempt.status = WebhookDelivery.Status.SUCCEEDED if outcome.ok else WebhookDelivery.Status.FAILED
-        attempt.response_status, attempt.response_body = outcome.status, outcome.body
-        attempt.error, attempt.duration_ms, attempt.next_attempt_at = outcome.error, outcome.duration_ms, None
-        if outcome.ok:
-            WebhookEndpoint.objects.filter(pk=endpoint.pk, failing_since__isnull=False).update(failing_since=None)
-        else:
-            failed(attempt, endpoint, event, now)
-        attempt.save()
-
-
-def failed(attempt: WebhookDelivery, endpoint: WebhookEndpoint, event: Event, now) -> None:
-    """After a failed attempt: the next one, unless the event is too old; the endpoint off
-    after five days of failures."""
-    since = endpoint.failing_since or now
-    if endpoint.failing_since is None:
-        WebhookEndpoint.objects.filter(pk=endpoint.pk, failing_since__isnull=True).update(failing_since=now)
-    elif now - since >= DISABLE_AFTER:
-        disable(endpoint, now)
-        return
-    if now - event.created_at >= RETRY_FOR:
-        return
-    later = now + retry_delay(attempt.attempt)
-    attempt.next_attempt_at = later
-    retry = WebhookDelivery(endpoint=endpoint, event=event, attempt=attempt.attempt + 1, next_attempt_at=later)
-    if WebhookDelivery.objects.bulk_create([retry], ignore_conflicts=True):
-        queue_deliveries([retry.uuid], at=later)
-
-
-def disable(endpoint: WebhookEndpoint, now) -> None:
-    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(is_active=False, disabled_at=now)
-    publish(
-        "webhooks/disabled",
-        audience=[endpoint.organization_id],
-        data={"uuid": str(endpoint.uuid), "url": endpoint.url, "failing_since": endpoint.failing_since.isoformat()},
-    )
-    logger.warning("Webhook endpoint %s disabled after failing since %s", endpoint.uuid, endpoint.failing_since)
-
-
-@app.periodic(cron="* * * * * */15")
-@app.task(queue="maintenance", queueing_lock="redeliver_overdue")
-@in_worker
-def redeliver_overdue(timestamp: int) -> int:
-    """Attempts still pending DELIVERY_OVERDUE_SECONDS after their time (their worker died, or
-    their job was lost): queued again, every 15 seconds. Sending twice is possible (at least
-    once), losing one is not."""
-    overdue = WebhookDelivery.objects.filter(
-        status=WebhookDelivery.Status.PENDING,
-        next_attempt_at__lt=timezone.now() - timedelta(seconds=settings.DELIVERY_OVERDUE_SECONDS),
-    ).values_list("uuid", flat=True)[:1000]
-    overdue = list(overdue)
-    if overdue:
-        queue_deliveries(overdue)
-    return len(overdue)
 
 
 @app.periodic(cron="0 8,16 * * *")

@@ -46,8 +46,9 @@ def is_public(text: str) -> bool:
     return address.is_global and not address.is_multicast
 
 
-def resolve(url: str) -> tuple[str, str, int, list[str]]:
-    """(scheme, host, port, addresses) of an allowed URL; a ValidationError otherwise."""
+def parse(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of a URL whose scheme, credentials and port are allowed; a
+    ValidationError otherwise. Its host's addresses are judged by `check_addresses`."""
     parts = urlsplit(url)
     private_allowed = settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS
     schemes = ("https", "http") if private_allowed else ("https",)
@@ -62,16 +63,26 @@ def resolve(url: str) -> tuple[str, str, int, list[str]]:
     if not private_allowed and port not in settings.WEBHOOK_ALLOWED_PORTS:
         allowed = ", ".join(str(allowed) for allowed in settings.WEBHOOK_ALLOWED_PORTS)
         raise refuse(f"The port must be one of {allowed}.")
-    try:
-        found = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
-    except (OSError, ValueError, UnicodeError):
-        raise refuse(f"The host {parts.hostname} does not resolve.") from None
-    addresses = sorted({info[4][0] for info in found})
-    if not private_allowed:
+    return parts.scheme, parts.hostname, port
+
+
+def check_addresses(addresses: list[str]) -> None:
+    if not settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS:
         for address in addresses:
             if not is_public(address):
                 raise refuse(f"The host resolves to {address}, which is not a public address.")
-    return parts.scheme, parts.hostname, port, addresses
+
+
+def resolve(url: str) -> tuple[str, str, int, list[str]]:
+    """(scheme, host, port, addresses) of an allowed URL; a ValidationError otherwise."""
+    scheme, host, port = parse(url)
+    try:
+        found = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (OSError, ValueError, UnicodeError):
+        raise refuse(f"The host {host} does not resolve.") from None
+    addresses = sorted({info[4][0] for info in found})
+    check_addresses(addresses)
+    return scheme, host, port, addresses
 
 
 def check(url: str) -> None:

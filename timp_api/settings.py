@@ -268,7 +268,9 @@ SANDBOX_EMAIL_BACKEND = EMAIL_BACKENDS[SANDBOX_EMAIL_BACKEND_NAME]
 # The partner sandbox: tenants unused this long are removed.
 SANDBOX_TENANT_TTL_DAYS = env_int("SANDBOX_TENANT_TTL_DAYS", 30, minimum=1)
 
-# Events, notifications and webhooks.
+# Events, notifications and webhooks. EVENTS_ENABLED=false writes no events at all (what the
+# benchmark compares writes against); a platform that serves partners keeps it on.
+EVENTS_ENABLED = env_bool("EVENTS_ENABLED", True)
 EVENT_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 30, minimum=1)
 REQUEST_EXPIRY_DAYS = env_int("REQUEST_EXPIRY_DAYS", 30, minimum=1)
 # Tests and local sandboxes deliver to http:// and private addresses; production never does.
@@ -277,8 +279,12 @@ WEBHOOK_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", Fals
 # SSH, database or cache port is no webhook receiver.
 WEBHOOK_ALLOWED_PORTS = env_port_list("WEBHOOK_ALLOWED_PORTS", "443,8443")
 WEBHOOK_TIMEOUT_SECONDS = 10
-# A pending delivery this far past its time (its worker died) is queued again.
-DELIVERY_OVERDUE_SECONDS = env_int("DELIVERY_OVERDUE_SECONDS", 60, minimum=1)
+# The dispatcher (in each worker) holds the deliveries it sends this long, renewed while it
+# sends them; those of a dispatcher that died are sent again once it has passed.
+DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 30, minimum=2)
+# Deliveries in flight at once per dispatcher, and to any one endpoint.
+DISPATCHER_CONCURRENCY = env_int("DISPATCHER_CONCURRENCY", 256, minimum=1)
+DISPATCHER_PER_ENDPOINT = env_int("DISPATCHER_PER_ENDPOINT", 16, minimum=1)
 # /readyz answers 503 when the oldest job waiting in the queue is older than this.
 QUEUE_MAX_LAG_SECONDS = env_int("QUEUE_MAX_LAG_SECONDS", 300, minimum=1)
 # The worker (`manage.py worker`): jobs run at once per process.

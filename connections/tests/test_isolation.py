@@ -43,6 +43,8 @@ OWNERS = {
     event_views.WebhookRotateView: endpoint_for,
     event_views.WebhookTestView: endpoint_for,
     event_views.DeliveryListView: endpoint_for,
+    event_views.WebhookStatsView: endpoint_for,
+    event_views.WebhookRecoverView: endpoint_for,
     event_views.DeliveryRetryView: delivery_for,
     sandbox_views.ApproveView: lambda user: connection_request(user=user),
     sandbox_views.DenyView: lambda user: connection_request(user=user),

@@ -82,6 +82,13 @@ class WebhookEndpointSerializer(serializers.Serializer):
     is_active = serializers.BooleanField(
         required=False, help_text="False once disabled (by you, or after five days of failures)."
     )
+    rate_limit_per_second = serializers.IntegerField(
+        min_value=1,
+        max_value=10_000,
+        required=False,
+        allow_null=True,
+        help_text="At most this many deliveries start in any second; null (the default) for no limit.",
+    )
     created_at = serializers.DateTimeField(read_only=True)
     failing_since = serializers.DateTimeField(read_only=True, allow_null=True)
     disabled_at = serializers.DateTimeField(read_only=True, allow_null=True)
@@ -106,6 +113,25 @@ class DeliverySerializer(serializers.Serializer):
     error = serializers.CharField()
     created_at = serializers.DateTimeField()
     next_attempt_at = serializers.DateTimeField(allow_null=True)
+
+
+class WebhookStatsSerializer(serializers.Serializer):
+    """The attempts made in the last 24 hours (those waiting are not counted)."""
+
+    attempts = serializers.IntegerField()
+    succeeded = serializers.IntegerField()
+    failed = serializers.IntegerField()
+    success_rate = serializers.FloatField(allow_null=True, help_text="succeeded / attempts; null with no attempt.")
+    p50_ms = serializers.FloatField(allow_null=True, help_text="The median time to an answer.")
+    p99_ms = serializers.FloatField(allow_null=True)
+
+
+class RecoverSerializer(serializers.Serializer):
+    since = serializers.DateTimeField(help_text="Every delivery that failed from this time on is queued again.")
+
+
+class RecoveredSerializer(serializers.Serializer):
+    queued = serializers.IntegerField(help_text="The attempts queued: one per event whose delivery failed.")
 
 
 class TypedEvents(OpenApiSerializerFieldExtension):

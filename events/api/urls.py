@@ -17,4 +17,6 @@ urlpatterns = [
     path("webhooks/<uuid:endpoint_uuid>/rotate-secret/", views.WebhookRotateView.as_view(), name="webhook-rotate"),
     path("webhooks/<uuid:endpoint_uuid>/test/", views.WebhookTestView.as_view(), name="webhook-test"),
     path("webhooks/<uuid:endpoint_uuid>/deliveries/", views.DeliveryListView.as_view(), name="webhook-deliveries"),
+    path("webhooks/<uuid:endpoint_uuid>/stats/", views.WebhookStatsView.as_view(), name="webhook-stats"),
+    path("webhooks/<uuid:endpoint_uuid>/recover/", views.WebhookRecoverView.as_view(), name="webhook-recover"),
 ]

@@ -21,8 +21,11 @@ from events.api.serializers import (
     NotificationSerializer,
     NotificationSettingChangeSerializer,
     NotificationSettingSerializer,
+    RecoveredSerializer,
+    RecoverSerializer,
     SecretSerializer,
     WebhookEndpointSerializer,
+    WebhookStatsSerializer,
 )
 from events.models import (
     EVENT_TYPES,
@@ -33,6 +36,7 @@ from events.models import (
     WebhookDelivery,
     WebhookEndpoint,
     readable_by,
+    settled_after,
 )
 from events.notifying import DEFAULT_CHANNELS
 from events.shapes import as_sent
@@ -49,12 +53,15 @@ class EventFeedView(APIView):
         query.is_valid(raise_exception=True)
         after, limit = query.validated_data["after"], query.validated_data["limit"]
         if request.user.organization_id is None:  # staff: the events meant for them
-            events = list(Event.objects.filter(for_staff=True, id__gt=after).order_by("id")[:limit])
+            staff = Event.objects.filter(settled_after("events_event", "xid", "id", after), for_staff=True)
+            events = list(staff.order_by("xid", "id")[:limit])
         else:
             heard = EventAudience.objects.filter(
-                readable_by(request.user), organization=request.user.organization_id, event_id__gt=after
+                settled_after("events_eventaudience", "event_xid", "event_id", after),
+                readable_by(request.user),
+                organization=request.user.organization_id,
             )
-            events = [row.event for row in heard.select_related("event").order_by("event_id")[:limit]]
+            events = [row.event for row in heard.select_related("event").order_by("event_xid", "event_id")[:limit]]
         return Response({"events": as_sent(events), "next_after": events[-1].id if events else None})
 
 
@@ -191,6 +198,7 @@ class WebhookListView(WebhookMixin, GenericAPIView):
             url=fields["url"],
             event_types=fields["event_types"],
             description=fields["description"],
+            rate_limit_per_second=fields.get("rate_limit_per_second"),
         )
         endpoint.secret = secret
         return Response(CreatedWebhookEndpointSerializer(endpoint).data, status=status.HTTP_201_CREATED)
@@ -272,3 +280,27 @@ class DeliveryRetryView(WebhookMixin, APIView):
             raise NotFound()
         retry = services.retry_delivery(delivery=delivery)
         return Response(DeliverySerializer(retry).data, status=status.HTTP_202_ACCEPTED)
+
+
+@extend_schema(tags=["webhooks"])
+class WebhookStatsView(WebhookMixin, APIView):
+    @extend_schema(operation_id="webhook_stats", responses={200: WebhookStatsSerializer})
+    def get(self, request, endpoint_uuid):
+        """How this endpoint's deliveries went in the last 24 hours."""
+        return Response(WebhookStatsSerializer(services.stats(self.endpoint(request, endpoint_uuid))).data)
+
+
+@extend_schema(tags=["webhooks"])
+class WebhookRecoverView(WebhookMixin, APIView):
+    @extend_schema(
+        operation_id="webhook_recover",
+        request=RecoverSerializer,
+        responses={202: RecoveredSerializer, 422: OpenApiResponse(description="The endpoint is disabled.")},
+    )
+    def post(self, request, endpoint_uuid):
+        """Deliver again, now, every event whose delivery to this endpoint failed since `since`."""
+        endpoint = self.endpoint(request, endpoint_uuid)
+        body = RecoverSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        queued = services.recover(endpoint=endpoint, since=body.validated_data["since"])
+        return Response({"queued": queued}, status=status.HTTP_202_ACCEPTED)

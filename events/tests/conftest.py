@@ -1,5 +1,9 @@
+import asyncio
+
 import pytest
 from django.db import connection
+
+from events.dispatcher import Dispatcher
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +15,9 @@ def empty_queue(db):
     yield
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM procrastinate_jobs")
+
+
+def dispatch_once() -> None:
+    """A dispatcher in this process sends every delivery due, then stops. It reads through
+    connections of its own: what it sends must be committed (a transactional test)."""
+    asyncio.run(Dispatcher().run(until_idle=True))

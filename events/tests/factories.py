@@ -8,7 +8,7 @@ from events.services import new_secret
 
 def event_for(organization, event_type: str = "connections/confirmed", data: dict | None = None) -> Event:
     event = Event.objects.create(type=event_type, created_at=timezone.now(), data=data or {"uuid": "x"})
-    EventAudience.objects.create(event=event, organization=organization)
+    EventAudience.objects.create(event=event, event_xid=event.xid, organization=organization)
     return event
 
 

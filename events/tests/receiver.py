@@ -10,11 +10,12 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 
 class Receiver:
-    def __init__(self, secret: str = "", statuses=(200,), delay: float = 0.0) -> None:
-        self.secret, self.statuses, self.delay = secret, list(statuses), delay
+    def __init__(self, secret: str = "", statuses=(200,), delay: float = 0.0, answer: bytes = b"ok") -> None:
+        self.secret, self.statuses, self.delay, self.answer = secret, list(statuses), delay, answer
         self.received: list[dict] = []
         self.in_flight: dict[str, int] = {}
-        self.most_at_once = 0
+        self.most_at_once = 0  # of one message
+        self.busiest = 0  # of all messages
         self.lock = threading.Lock()
         receiver = self
 
@@ -30,12 +31,14 @@ class Receiver:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
+        arrived = time.time()
         body = request.rfile.read(int(request.headers["content-length"]))
         headers = {name.lower(): value for name, value in request.headers.items()}
         message_id = headers.get("webhook-id", "")
         with self.lock:
             self.in_flight[message_id] = self.in_flight.get(message_id, 0) + 1
             self.most_at_once = max(self.most_at_once, self.in_flight[message_id])
+            self.busiest = max(self.busiest, sum(self.in_flight.values()))
             status = self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
         time.sleep(self.delay)
         verified, refusal = None, ""
@@ -53,13 +56,15 @@ class Receiver:
                     "body": json.loads(body),
                     "verified": verified,
                     "refusal": refusal,
+                    "arrived": arrived,
                     "at": time.time(),
+                    "path": request.path,
                 }
             )
         request.send_response(status)
-        request.send_header("content-length", "2")
+        request.send_header("content-length", str(len(self.answer)))
         request.end_headers()
-        request.wfile.write(b"ok")
+        request.wfile.write(self.answer)
 
     def ids(self) -> list[str]:
         with self.lock:

@@ -1,14 +1,15 @@
 """Webhook endpoints: the API, the URL rules, retries and disabling."""
 
+import asyncio
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from events import sending
+from events.dispatcher import RETRY_FOR, retry_delay
 from events.models import Event, WebhookDelivery, WebhookEndpoint
 from events.services import MAX_ATTEMPTS
-from events.tasks import RETRY_FOR, failed, retry_delay
 from events.tests.factories import endpoint_for, event_for
 from events.tests.receiver import Receiver
 from organizations.tests.factories import UserFactory
@@ -142,25 +143,64 @@ def test_webhooks_need_manage_webhooks(client_for, retailer_user):
     assert "manage_webhooks" in response.json()["detail"]
 
 
-def test_a_delivery_is_refused_at_sending_time_when_the_address_is_private(settings):
+def send(url: str, body: bytes = b"{}") -> sending.Outcome:
+    async def sent():
+        async with sending.Sender() as sender:
+            return await sender.send(url, message_id="evt_1", body=body, secrets=[])
+
+    return asyncio.run(sent())
+
+
+@pytest.mark.parametrize("url", ["https://127.0.0.1/hooks", "https://[::ffff:10.0.0.1]/hooks"])
+def test_a_delivery_is_refused_at_sending_time_when_the_address_is_private(settings, url):
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
 
-    outcome = sending.send("https://127.0.0.1/hooks", message_id="evt_1", payload={}, secrets=[])
+    outcome = send(url)
 
     assert not outcome.ok
     assert "not a public address" in outcome.error
+
+
+def test_a_name_that_resolves_to_a_private_address_by_then_is_refused(settings):
+    """A name is resolved again as it is sent, and the connection is made only to an address
+    found allowed: here `localhost`, which resolves to loopback."""
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    receiver = Receiver()
+    url = receiver.url.replace("127.0.0.1", "localhost")
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
+    settings.WEBHOOK_ALLOWED_PORTS = [receiver.server.server_port]
+    try:
+        outcome = send(url.replace("http://", "https://"))
+    finally:
+        receiver.close()
+
+    assert not outcome.ok
+    assert "not a public address" in outcome.error
+    assert receiver.received == []
 
 
 def test_redirects_are_not_followed(settings):
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
     receiver = Receiver(statuses=[302])
     try:
-        outcome = sending.send(receiver.url, message_id="evt_1", payload={"a": 1}, secrets=[])
+        outcome = send(receiver.url, b'{"a": 1}')
     finally:
         receiver.close()
 
     assert (outcome.ok, outcome.status) == (False, 302)
     assert len(receiver.received) == 1
+
+
+def test_at_most_64_kb_of_an_answer_is_read(settings):
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    receiver = Receiver(answer=b"x" * 200_000)
+    try:
+        outcome = send(receiver.url)
+    finally:
+        receiver.close()
+
+    assert outcome.ok
+    assert len(outcome.body) == sending.MAX_RESPONSE_BYTES
 
 
 def test_retries_back_off_with_jitter_for_at_least_three_days():
@@ -174,34 +214,6 @@ def test_retries_back_off_with_jitter_for_at_least_three_days():
         waited += retry_delay(attempt)
         attempt += 1
     assert 15 < attempt < 40  # about 5 s doubling to 6 hours, then every 6 hours
-
-
-def test_an_endpoint_failing_for_five_days_is_disabled_and_its_organization_told(retailer_user):
-    endpoint = endpoint_for(retailer_user)
-    now = timezone.now()
-    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=now - timedelta(days=5, seconds=1))
-    endpoint.refresh_from_db()
-    event = event_for(retailer_user.organization)
-    attempt = WebhookDelivery.objects.create(endpoint=endpoint, event=event)
-
-    failed(attempt, endpoint, event, now)
-
-    endpoint.refresh_from_db()
-    assert not endpoint.is_active
-    assert Event.objects.filter(type="webhooks/disabled").exists()
-    assert not WebhookDelivery.objects.filter(attempt=2).exists()
-
-
-def test_an_event_older_than_three_days_is_not_retried(retailer_user):
-    endpoint = endpoint_for(retailer_user)
-    event = event_for(retailer_user.organization)
-    Event.objects.filter(pk=event.pk).update(created_at=timezone.now() - RETRY_FOR)
-    event.refresh_from_db()
-    attempt = WebhookDelivery.objects.create(endpoint=endpoint, event=event)
-
-    failed(attempt, endpoint, event, timezone.now())
-
-    assert WebhookDelivery.objects.count() == 1
 
 
 # Retries asked for
@@ -267,3 +279,107 @@ def test_a_retried_creation_with_its_idempotency_key_creates_one_endpoint(client
     assert retried["Idempotent-Replayed"] == "true"
     assert retried.json() == first.json()
     assert WebhookEndpoint.objects.count() == 1
+
+
+# Stats and recovery
+
+
+def attempts(endpoint, event, *rows) -> None:
+    """Attempts of `event` to `endpoint`: (attempt, status, duration_ms, hours ago)."""
+    for attempt, status, duration_ms, hours_ago in rows:
+        made = WebhookDelivery.objects.create(
+            endpoint=endpoint, event=event, attempt=attempt, status=status, duration_ms=duration_ms
+        )
+        WebhookDelivery.objects.filter(pk=made.pk).update(created_at=timezone.now() - timedelta(hours=hours_ago))
+
+
+def test_stats_count_the_last_24_hours_attempts_made(client_for, retailer_user, django_assert_num_queries):
+    endpoint, organization = endpoint_for(retailer_user), retailer_user.organization
+    attempts(endpoint, event_for(organization), (1, "failed", 10_000, 2), (2, "succeeded", 40, 1))
+    attempts(endpoint, event_for(organization), (1, "succeeded", 20, 1), (2, "pending", None, 0))
+    attempts(endpoint, event_for(organization), (1, "failed", 500, 30))  # too old
+    client = client_for(retailer_user)
+    client.get(f"{WEBHOOKS}{endpoint.uuid}/stats/")
+
+    with django_assert_num_queries(5):  # token and user; throttle; its permission; the endpoint; the figures
+        stats = client.get(f"{WEBHOOKS}{endpoint.uuid}/stats/").json()
+
+    assert stats == {
+        "attempts": 3,
+        "succeeded": 2,
+        "failed": 1,
+        "success_rate": 0.6667,
+        "p50_ms": 40.0,
+        "p99_ms": 9800.8,  # interpolated: 40 + 0.98 × (10,000 − 40)
+    }
+
+
+def test_stats_of_an_endpoint_never_tried_have_no_rates(client_for, retailer_user):
+    stats = client_for(retailer_user).get(f"{WEBHOOKS}{endpoint_for(retailer_user).uuid}/stats/").json()
+
+    assert stats == {"attempts": 0, "succeeded": 0, "failed": 0, "success_rate": None, "p50_ms": None, "p99_ms": None}
+
+
+def test_recover_queues_again_each_event_that_failed_since(client_for, retailer_user):
+    endpoint, organization = endpoint_for(retailer_user), retailer_user.organization
+    failed_twice, recovered, waiting, old = (event_for(organization) for _ in range(4))
+    attempts(endpoint, failed_twice, (1, "failed", 5, 3), (2, "failed", 5, 2))
+    attempts(endpoint, recovered, (1, "failed", 5, 3), (2, "succeeded", 5, 2))
+    attempts(endpoint, waiting, (1, "failed", 5, 3), (2, "pending", None, 3))
+    WebhookDelivery.objects.filter(event=waiting, attempt=2).update(next_attempt_at=timezone.now() + timedelta(hours=1))
+    attempts(endpoint, old, (1, "failed", 5, 30))
+    since = (timezone.now() - timedelta(hours=12)).isoformat()
+
+    answer = client_for(retailer_user).post(f"{WEBHOOKS}{endpoint.uuid}/recover/", {"since": since}, format="json")
+
+    assert answer.status_code == 202
+    assert answer.json() == {"queued": 2}
+    again = WebhookDelivery.objects.get(event=failed_twice, attempt=3)
+    assert again.status == "pending" and again.next_attempt_at <= timezone.now()
+    assert WebhookDelivery.objects.get(event=waiting, attempt=2).next_attempt_at <= timezone.now()
+    assert not WebhookDelivery.objects.filter(event__in=[recovered, old], status="pending").exists()
+
+
+@pytest.mark.parametrize("body", [{}, {"since": "yesterday"}, {"since": None}])
+def test_recover_needs_a_time(client_for, retailer_user, body):
+    endpoint = endpoint_for(retailer_user)
+
+    answer = client_for(retailer_user).post(f"{WEBHOOKS}{endpoint.uuid}/recover/", body, format="json")
+
+    assert answer.status_code == 400
+    assert "since" in answer.json()
+
+
+def test_a_disabled_endpoint_is_not_recovered(client_for, retailer_user):
+    endpoint = endpoint_for(retailer_user)
+    attempts(endpoint, event_for(retailer_user.organization), (1, "failed", 5, 1))
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(is_active=False)
+
+    answer = client_for(retailer_user).post(
+        f"{WEBHOOKS}{endpoint.uuid}/recover/", {"since": timezone.now() - timedelta(days=1)}, format="json"
+    )
+
+    assert answer.status_code == 422
+    assert WebhookDelivery.objects.count() == 1
+
+
+@pytest.mark.parametrize("limit", [0, -1, 10_001, "fast"])
+def test_a_rate_limit_is_a_positive_number(client_for, retailer_user, limit):
+    body = {"url": PUBLIC, "event_types": ["*"], "rate_limit_per_second": limit}
+
+    answer = client_for(retailer_user).post(WEBHOOKS, body, format="json")
+
+    assert answer.status_code == 400
+    assert "rate_limit_per_second" in answer.json()
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_rate_limit_is_set_and_lifted(client_for, retailer_user):
+    client = client_for(retailer_user)
+    created = client.post(WEBHOOKS, {"url": PUBLIC, "event_types": ["*"], "rate_limit_per_second": 20}, format="json")
+    assert created.json()["rate_limit_per_second"] == 20
+
+    lifted = client.patch(f"{WEBHOOKS}{created.json()['uuid']}/", {"rate_limit_per_second": None}, format="json")
+
+    assert lifted.json()["rate_limit_per_second"] is None
+    assert WebhookEndpoint.objects.get().rate_limit_per_second is None

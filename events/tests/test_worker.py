@@ -1,5 +1,5 @@
-"""Webhooks delivered by real worker processes (`manage.py worker`) to a real receiver on
-loopback, which checks each one with the `standardwebhooks` package."""
+"""Webhooks delivered by real worker processes (`manage.py worker`, with their dispatchers) to
+a real receiver on loopback, which checks each one with the `standardwebhooks` package."""
 
 import os
 import signal
@@ -19,9 +19,12 @@ from standardwebhooks.webhooks import Webhook
 
 from connections.tests.factories import connection_request
 from core.tasks import retry_stalled_jobs
+from core.worker import defer
+from events.dispatcher import DISABLE_AFTER, RETRY_FOR
 from events.models import Event, WebhookDelivery, WebhookEndpoint
-from events.tasks import deliver, distribute, fan_out_batch, wait_for_writers
-from events.tests.factories import endpoint_for
+from events.tasks import drain, fan_out, fan_out_batch
+from events.tests.conftest import dispatch_once
+from events.tests.factories import endpoint_for, event_for
 from events.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,7 +43,7 @@ def worker_env(settings) -> dict:
         "DATABASE_URL": url,
         "DEBUG": "true",
         "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",
-        "DELIVERY_OVERDUE_SECONDS": "1",
+        "DELIVERY_LEASE_SECONDS": "2",
         "LOG_LEVEL": os.environ.get("WORKER_LOG_LEVEL", "WARNING"),
     }
 
@@ -127,31 +130,25 @@ def test_an_event_reaches_the_receiver_signed(client_for, retailer_user, worker_
     assert attempt["event_type"] == "connection_requests/created"
 
 
-def deliver_jobs() -> int:
+def fan_out_jobs() -> int:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM procrastinate_jobs WHERE task_name = %s", [deliver.name])
+        cursor.execute("SELECT count(*) FROM procrastinate_jobs WHERE task_name = %s", [fan_out.name])
         return cursor.fetchone()[0]
 
 
-def test_a_job_deferred_in_the_worker_commits_with_its_transaction(client_for, retailer_user, worker_env, receiver):
-    """The worker's app reaches PostgreSQL through a connection of its own; the deliveries a
-    fan-out queues must still commit, or roll back, with the rows they name."""
-    client = client_for(retailer_user)
-    subscribe(client, receiver().url)
-    request_connection(client)
-    event = Event.objects.get()
-
+def test_a_job_deferred_in_the_worker_commits_with_its_transaction(worker_env):
+    """The worker's app reaches PostgreSQL through a connection of its own; a job deferred in
+    the worker (a fan-out left for later) must still commit, or roll back, with its transaction."""
     with (
         app.replace_connector(app.connector.get_worker_connector()) as worker_app,
         worker_app.open(),
         transaction.atomic(),
     ):
-        distribute(event)
-        assert deliver_jobs() == 1  # seen inside the transaction
+        defer(fan_out, [{}])
+        assert fan_out_jobs() == 1  # seen inside the transaction
         transaction.set_rollback(True)
 
-    assert not WebhookDelivery.objects.exists()
-    assert deliver_jobs() == 0
+    assert fan_out_jobs() == 0
 
 
 def in_thread(work) -> threading.Thread:
@@ -170,7 +167,8 @@ def in_thread(work) -> threading.Thread:
 
 def test_the_fan_out_waits_for_an_event_whose_writer_found_it_queued(retailer_user):
     """A writer that finds the fan-out job waiting queues no other: the job, once running,
-    waits for that writer's commit before it reads, so its event is not left behind."""
+    fans out what is committed, then waits for the writers that were running when it began,
+    so that writer's event is not left behind."""
     connection_request(user=retailer_user, organization_name="First")  # queues the job
     written, commit = threading.Event(), threading.Event()
 
@@ -182,7 +180,8 @@ def test_the_fan_out_waits_for_an_event_whose_writer_found_it_queued(retailer_us
 
     writer = in_thread(write_second)
     assert written.wait(timeout=30)
-    fanning = in_thread(lambda: (wait_for_writers(), fan_out_batch(100)))
+    fanning = in_thread(drain)
+    wait_for(lambda: Event.objects.filter(fanned_out=True).exists(), seconds=10)  # the first, at once
     fanning.join(timeout=0.5)
     assert fanning.is_alive()  # waiting for the writer
     commit.set()
@@ -206,8 +205,7 @@ def test_a_failure_is_retried_after_about_five_seconds(client_for, retailer_user
     # 5 s ±25% from the attempt, made after the first row was written and before the retry's.
     assert (retry.next_attempt_at - first.created_at).total_seconds() >= 3.75
     assert (retry.next_attempt_at - retry.created_at).total_seconds() <= 6.25
-    with connection.cursor() as cursor:  # the clock moves on to the retry's time
-        cursor.execute("UPDATE procrastinate_jobs SET scheduled_at = now() WHERE status = 'todo'")
+    WebhookDelivery.objects.filter(pk=retry.pk).update(next_attempt_at=timezone.now())  # the retry's time comes
     run_worker_once(worker_env)
 
     assert [item["id"] for item in hook.received] == [hook.received[0]["id"]] * 2
@@ -254,22 +252,106 @@ def test_a_worker_killed_mid_delivery_loses_nothing(client_for, retailer_user, w
     assert WebhookDelivery.objects.filter(status="succeeded").count() == 3
 
 
-def test_two_workers_never_send_one_attempt_twice_at_once(client_for, retailer_user, worker_env, receiver):
+def test_two_workers_never_send_one_attempt_at_once_even_past_their_lease(
+    client_for, retailer_user, worker_env, receiver
+):
+    """Each answer takes longer than a lease (2 s): the dispatcher sending it renews its hold,
+    so the other one, asking all the while, never takes it."""
     client = client_for(retailer_user)
-    hook = receiver(delay=0.2)
+    hook = receiver(delay=2.5)
     endpoint = subscribe(client, hook.url)
-    for _ in range(10):
+    for _ in range(6):
         client.post(f"/timp/webhooks/{endpoint['uuid']}/test/")
-    for delivery in WebhookDelivery.objects.all():  # every attempt queued three times more
-        deliver.batch_defer(*[{"delivery": str(delivery.uuid)}] * 3)
 
-    workers = [start_worker(worker_env, "--one-shot") for _ in range(2)]
-    for running in workers:
-        running.wait(timeout=120)
+    workers = [start_worker(worker_env) for _ in range(2)]
+    try:
+        wait_for(lambda: not WebhookDelivery.objects.filter(status="pending").exists(), seconds=90)
+        time.sleep(2.5)  # what a second sending would take to arrive
+    finally:
+        for running in workers:
+            os.killpg(running.pid, signal.SIGTERM)
+            running.wait(timeout=30)
 
     assert sorted(hook.ids()) == sorted(f"evt_{pk}" for pk in Event.objects.values_list("pk", flat=True))
     assert hook.most_at_once == 1
-    assert WebhookDelivery.objects.filter(status="succeeded").count() == 10
+    assert WebhookDelivery.objects.filter(status="succeeded").count() == 6
+
+
+def test_a_slow_endpoint_takes_only_its_own_share(client_for, retailer_user, settings, receiver):
+    """At most DISPATCHER_PER_ENDPOINT deliveries to one endpoint are in flight: the fast
+    endpoint's deliveries all arrive while the slow one has answered only its first two."""
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    settings.DISPATCHER_PER_ENDPOINT = 2
+    client = client_for(retailer_user)
+    slow, fast = receiver(delay=1.0), receiver()
+    subscribe(client, slow.url)
+    subscribe(client, fast.url)
+    for n in range(6):
+        request_connection(client, f"Partner {n}")
+    fan_out_batch(100)
+
+    dispatch_once()
+
+    assert len(fast.received) == len(slow.received) == 6
+    assert slow.busiest == 2
+    third_slow_answer = sorted(item["at"] for item in slow.received)[2]
+    assert max(item["at"] for item in fast.received) < third_slow_answer
+
+
+def test_a_rate_limit_spaces_the_deliveries(client_for, retailer_user, settings, receiver):
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    client = client_for(retailer_user)
+    hook = receiver()
+    endpoint = subscribe(client, hook.url)
+    assert (
+        client.patch(f"/timp/webhooks/{endpoint['uuid']}/", {"rate_limit_per_second": 4}, format="json").json()[
+            "rate_limit_per_second"
+        ]
+        == 4
+    )
+    for _ in range(9):
+        client.post(f"/timp/webhooks/{endpoint['uuid']}/test/")
+
+    dispatch_once()
+
+    arrivals = sorted(item["arrived"] for item in hook.received)
+    assert len(arrivals) == 9
+    # no second holds more than 4 starts: the 5th after any one is a second later or more
+    assert min(later - first for first, later in zip(arrivals, arrivals[4:])) >= 0.95
+
+
+def test_an_endpoint_failing_for_five_days_is_disabled_and_its_organization_told(retailer_user, settings, receiver):
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    hook = receiver(statuses=[500])
+    endpoint = endpoint_for(retailer_user, url=hook.url)
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=timezone.now() - DISABLE_AFTER)
+    WebhookDelivery.objects.create(
+        endpoint=endpoint, event=event_for(retailer_user.organization, "users/invited"), next_attempt_at=timezone.now()
+    )
+
+    dispatch_once()
+
+    endpoint.refresh_from_db()
+    assert not endpoint.is_active
+    assert Event.objects.filter(type="webhooks/disabled").exists()
+    assert not WebhookDelivery.objects.filter(attempt=2).exists()
+    assert len(hook.received) == 1
+
+
+def test_an_event_older_than_three_days_is_not_retried(retailer_user, settings, receiver):
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    hook = receiver(statuses=[500])
+    endpoint = endpoint_for(retailer_user, url=hook.url)
+    event = event_for(retailer_user.organization, "users/invited")
+    Event.objects.filter(pk=event.pk).update(created_at=timezone.now() - RETRY_FOR)
+    WebhookDelivery.objects.create(endpoint=endpoint, event=event, next_attempt_at=timezone.now())
+
+    dispatch_once()
+
+    (attempt,) = WebhookDelivery.objects.all()
+    assert (attempt.status, attempt.response_status, attempt.next_attempt_at) == ("failed", 500, None)
+    endpoint.refresh_from_db()
+    assert endpoint.failing_since is not None
 
 
 def test_readyz_reports_queue_lag(client, settings):
@@ -277,7 +359,7 @@ def test_readyz_reports_queue_lag(client, settings):
     assert client.get("/readyz").json()["queue_lag_seconds"] == 0
 
     ten_minutes_ago = timezone.now() - timedelta(minutes=10)
-    deliver.configure(schedule_at=ten_minutes_ago).defer(delivery="00000000-0000-0000-0000-000000000000")
+    fan_out.configure(schedule_at=ten_minutes_ago).defer()
 
     late = client.get("/readyz")
     assert late.status_code == 503
