@@ -9,10 +9,11 @@ function setup(thread)
   threads = threads + 1
 end
 
+local prefix = os.getenv("BENCH_PREFIX") or "Bench"
 local counter = 0
 request = function()
   counter = counter + 1
-  local body = string.format([[{"organization_name": "Bench %d-%d", "primary_contact_name": "Pat Bench",
+  local body = string.format([[{"organization_name": "%s %d-%d", "primary_contact_name": "Pat Bench",
     "primary_contact_email": "pat@bench.example", "integrations": [
       {"type": "items", "update_frequency": "30 6,12 * * *", "file_locations": "sftp://feeds:pw@ftp.example/items.csv"},
       {"type": "orders", "update_frequency": "33 * * * *", "file_specs": "Pipe-delimited"},

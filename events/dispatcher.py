@@ -205,6 +205,7 @@ class Dispatcher:
         params = connector_params()
         async with (
             await psycopg.AsyncConnection.connect(**params, autocommit=True) as self.db,
+            await psycopg.AsyncConnection.connect(**params, autocommit=True) as self.writing_db,
             await psycopg.AsyncConnection.connect(**params, autocommit=True) as listening,
             Sender() as self.sender,
         ):
@@ -350,7 +351,7 @@ class Dispatcher:
             "retry_for": RETRY_FOR.total_seconds(),
             "disable_after": DISABLE_AFTER.total_seconds(),
         }
-        to_disable = await (await self.db.execute(WRITE, parameters)).fetchall()
+        to_disable = await (await self.writing_db.execute(WRITE, parameters)).fetchall()
         loop = asyncio.get_running_loop()
         for (endpoint,) in to_disable:
             await loop.run_in_executor(self.django, disable, endpoint)

@@ -41,7 +41,7 @@ def publish(
     The wake-up is a fan-out job queued only when none is seen waiting: the job fans out every
     event written before it runs, and waits for the transactions running when it began, so a
     waiting one will take this event too; the queue's insert, triggers and notifications are
-    paid about once per fan-out, not per event. It takes no queueing lock: a lock's unique
+    paid about once per fan-out, not per event. It takes no queueing lock: that lock's unique
     index would make each writer wait for the commit of the one whose job it found."""
     if not settings.EVENTS_ENABLED:
         return

@@ -2,8 +2,10 @@
 and webhook deliveries (which the dispatcher sends, `events.dispatcher`), and their periodic
 work (digests, the prune)."""
 
+import contextlib
 import logging
 import time
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,10 +13,11 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from procrastinate.contrib.django import app
+from procrastinate.exceptions import AlreadyEnqueued
 
 from core.worker import defer, in_worker
 from events import notifying
-from events.models import Event, NotificationSetting, WebhookDelivery, WebhookEndpoint
+from events.models import Event, EventAudience, NotificationSetting, WebhookDelivery, WebhookEndpoint
 from events.services import FAN_OUT_LOCK, wake_dispatchers
 
 logger = logging.getLogger(__name__)
@@ -40,30 +43,57 @@ def fan_out_left_behind(timestamp: int) -> None:
     drain()
 
 
+# pg_try_advisory_lock key ("fan out" in ASCII), held by the one fan-out that runs: fan-outs
+# side by side would only fight over the same rows.
+FAN_OUT_KEY = 0x66616E206F7574
+
+
 def drain() -> None:
-    """Fans out every waiting event, then those of the transactions that were running when it
-    began. A writer that found this job waiting queued no other, and its event may have been
-    uncommitted when the first pass read: it is taken once that writer has ended. A transaction
-    that runs longer than FAN_OUT_WAIT leaves it to another fan-out, a second later."""
-    running = writers_running()
-    fan_out_waiting()
-    if running:
-        ended = wait_for_writers(running, FAN_OUT_WAIT)
-        fan_out_waiting()
-        if not ended:
-            defer(fan_out, [{}], at=timezone.now() + timedelta(seconds=1))
+    """Fans out events until none is waiting, unless another fan-out holds the lock: then that
+    one takes them. The one that holds it, once it has let it go, waits for the transactions
+    running then and looks again: a writer that found a fan-out job waiting queued no other,
+    and its event may have been uncommitted when the last pass read. A transaction that runs
+    longer than FAN_OUT_WAIT leaves its event to another fan-out, a second later."""
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [FAN_OUT_KEY])
+            if not cursor.fetchone()[0]:
+                return
+            try:
+                while fan_out_waiting():
+                    pass
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [FAN_OUT_KEY])
+            running = writers_running()
+            if running and not wait_for_writers(running, FAN_OUT_WAIT):
+                with contextlib.suppress(AlreadyEnqueued):  # one waits already
+                    defer(fan_out, [{}], at=timezone.now() + timedelta(seconds=1))
+            if not waiting(timezone.now()).exists():
+                return
 
 
-def fan_out_waiting() -> None:
-    while fan_out_batch(FAN_OUT_BATCH) == FAN_OUT_BATCH:
-        pass
+def fan_out_waiting() -> int:
+    taken = 0
+    while (batch := fan_out_batch(FAN_OUT_BATCH)) > 0:
+        taken += batch
+        if batch < FAN_OUT_BATCH:
+            break
+    return taken
 
 
-# The transactions open in this database, but for this session's own (each by its session
-# and its start), and how many of them are open still.
+def waiting(now):
+    """Events not fanned out whose time has come (those set aside wait for theirs)."""
+    return Event.objects.filter(Q(fan_out_after__isnull=True) | Q(fan_out_after__lte=now), fanned_out=False)
+
+
+# The clients' transactions open in this database (each by its session and its start), but
+# for this session's own and the fan-outs' (which write no event), and how many of them are
+# open still.
+FAN_OUT_NAME = "timp-fan-out"
 RUNNING = """
     SELECT pid, xact_start FROM pg_stat_activity
-    WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
+    WHERE datname = current_database() AND backend_type = 'client backend' AND xact_start IS NOT NULL
+      AND pid <> pg_backend_pid() AND application_name <> %s
 """
 STILL_RUNNING = """
     SELECT count(*) FROM pg_stat_activity a JOIN unnest(%s::int[], %s::timestamptz[]) AS r(pid, xact_start)
@@ -74,7 +104,7 @@ FAN_OUT_WAIT = timedelta(seconds=2)
 
 def writers_running() -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute(RUNNING)
+        cursor.execute(RUNNING, [FAN_OUT_NAME])
         return cursor.fetchall()
 
 
@@ -100,27 +130,30 @@ LONGEST_FAN_OUT_RETRY = timedelta(hours=1)
 
 def fan_out_batch(limit: int) -> int:
     """Fans out up to `limit` waiting events in one transaction. Their rows stay locked until
-    it commits, so two workers never fan out one event at the same time. Each event's work is
-    a savepoint of its own: one that fails is rolled back alone, recorded, logged as an error
-    and set aside, and the others go on. Returns how many were taken."""
+    it commits, so two workers never fan out one event at the same time. They are fanned out
+    together, in a savepoint; should that fail, each is tried in a savepoint of its own: one
+    that fails is rolled back alone, recorded, logged as an error and set aside, and the others
+    go on. Returns how many were taken."""
     now = timezone.now()
     with transaction.atomic():
-        waiting = (
-            Event.objects.select_for_update(skip_locked=True)
-            .filter(Q(fan_out_after__isnull=True) | Q(fan_out_after__lte=now), fanned_out=False)
-            .order_by("id")
-        )
-        events = list(waiting[:limit])
-        done = []
-        for event in events:
-            try:
-                with transaction.atomic():
-                    distribute(event)
-            except Exception as error:  # whatever it is, it must not stop the others
-                set_aside(event, error, now)
-            else:
-                done.append(event.pk)
-        Event.objects.filter(pk__in=done).update(fanned_out=True)
+        with connection.cursor() as cursor:  # known to the other fan-outs, which need not wait for it
+            cursor.execute("SELECT set_config('application_name', %s, true)", [FAN_OUT_NAME])
+        events = list(waiting(now).select_for_update(skip_locked=True).order_by("id")[:limit])
+        try:
+            with transaction.atomic():
+                distribute(events)
+            done = events
+        except Exception:  # one of them, or all: each is tried alone
+            done = []
+            for event in events:
+                try:
+                    with transaction.atomic():
+                        distribute([event])
+                except Exception as error:  # whatever it is, it must not stop the others
+                    set_aside(event, error, now)
+                else:
+                    done.append(event)
+        Event.objects.filter(pk__in=[event.pk for event in done]).update(fanned_out=True)
     return len(events)
 
 
@@ -134,26 +167,36 @@ def set_aside(event: Event, error: Exception, now) -> None:
     )
 
 
-def distribute(event: Event) -> None:
-    """An event committed: its notifications, and one delivery per endpoint that wants it, in
-    the caller's transaction. Running twice makes nothing twice."""
-    organizations = list(event.audience.values_list("organization_id", flat=True))
+def distribute(events: list[Event]) -> None:
+    """Events committed: their notifications, and one delivery per endpoint that wants each,
+    in the caller's transaction and a fixed number of queries. Running twice makes nothing
+    twice."""
+    audiences = defaultdict(list)
+    for event_id, organization in EventAudience.objects.filter(event__in=events).values_list(
+        "event_id", "organization_id"
+    ):
+        audiences[event_id].append(organization)
+    organizations = {organization for members in audiences.values() for organization in members}
     now = timezone.now()
     # Locked for key share until the batch commits: an endpoint deleted meanwhile waits for it
     # (and its deliveries go with it), rather than failing the deliveries' insert.
-    endpoints = WebhookEndpoint.objects.raw(
+    endpoints = defaultdict(list)
+    for endpoint in WebhookEndpoint.objects.raw(
         "SELECT * FROM events_webhookendpoint WHERE organization_id = ANY(%s::uuid[]) AND is_active FOR KEY SHARE",
         [[str(pk) for pk in organizations]],
-    )
+    ):
+        endpoints[endpoint.organization_id].append(endpoint)
     deliveries = [
         WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
-        for endpoint in endpoints
+        for event in events
+        for organization in audiences[event.pk]
+        for endpoint in endpoints[organization]
         if endpoint.receives(event.type)
     ]
     WebhookDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
     if deliveries:
         wake_dispatchers()
-    notifying.notify(event, organizations)
+    notifying.notify(events, audiences)
 
 
 @app.periodic(cron="0 8,16 * * *")

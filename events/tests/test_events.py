@@ -157,8 +157,8 @@ def test_pending_requests_expire_after_the_configured_days(client_for, retailer_
 
 def test_people_are_notified_on_the_dashboard_and_mark_them_read(client_for, retailer_user, mailoutbox):
     created = connection_request(user=retailer_user, organization_name="Acme")
-    distribute(Event.objects.get())
-    distribute(Event.objects.get())  # running twice notifies nobody twice
+    distribute([Event.objects.get()])
+    distribute([Event.objects.get()])  # running twice notifies nobody twice
     client = client_for(retailer_user)
 
     (notification,) = client.get("/timp/notifications/").json()
@@ -176,7 +176,7 @@ def test_a_user_without_an_email_still_sees_the_dashboard(client_for, retailer_u
     type(retailer_user).objects.filter(pk=retailer_user.pk).update(email="")
     connection_request(user=retailer_user, organization_name="Acme")
 
-    distribute(Event.objects.get())
+    distribute([Event.objects.get()])
 
     assert len(client_for(retailer_user).get("/timp/notifications/").json()) == 1
 
@@ -228,7 +228,7 @@ def test_real_time_email_and_digests(retailer_user, mailoutbox, django_capture_o
 
     with django_capture_on_commit_callbacks(execute=True):
         for event in Event.objects.order_by("id"):
-            distribute(event)
+            distribute([event])
     assert [message.to for message in mailoutbox] == [[retailer_user.email], [retailer_user.email]]
 
     with django_capture_on_commit_callbacks(execute=True):

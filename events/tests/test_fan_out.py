@@ -48,10 +48,10 @@ def one_event_fails(monkeypatch):
     """Notifying of a request named "Poison" fails, as any bug of one event might."""
     notify = notifying.notify
 
-    def failing(event, organizations):
-        if event.data.get("org_name") == "Poison":
+    def failing(events, audiences):
+        if any(event.data.get("org_name") == "Poison" for event in events):
             raise RuntimeError("cannot notify of this one")
-        return notify(event, organizations)
+        return notify(events, audiences)
 
     monkeypatch.setattr(notifying, "notify", failing)
 

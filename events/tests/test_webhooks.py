@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events import sending
 from events.dispatcher import RETRY_FOR, retry_delay
-from events.models import Event, WebhookDelivery, WebhookEndpoint
+from events.models import WebhookDelivery, WebhookEndpoint
 from events.services import MAX_ATTEMPTS
 from events.tests.factories import endpoint_for, event_for
 from events.tests.receiver import Receiver
@@ -310,7 +310,7 @@ def test_stats_count_the_last_24_hours_attempts_made(client_for, retailer_user, 
         "failed": 1,
         "success_rate": 0.6667,
         "p50_ms": 40.0,
-        "p99_ms": 9800.8,  # interpolated: 40 + 0.98 × (10,000 − 40)
+        "p99_ms": 9800.8,  # interpolated: 40 + 0.98 x (10,000 - 40)
     }
 
 
@@ -335,7 +335,8 @@ def test_recover_queues_again_each_event_that_failed_since(client_for, retailer_
     assert answer.status_code == 202
     assert answer.json() == {"queued": 2}
     again = WebhookDelivery.objects.get(event=failed_twice, attempt=3)
-    assert again.status == "pending" and again.next_attempt_at <= timezone.now()
+    assert again.status == "pending"
+    assert again.next_attempt_at <= timezone.now()
     assert WebhookDelivery.objects.get(event=waiting, attempt=2).next_attempt_at <= timezone.now()
     assert not WebhookDelivery.objects.filter(event__in=[recovered, old], status="pending").exists()
 

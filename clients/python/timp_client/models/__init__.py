@@ -102,6 +102,8 @@ from .ping import Ping
 from .ping_event import PingEvent
 from .ping_event_type_enum import PingEventTypeEnum
 from .reason_request import ReasonRequest
+from .recover_request import RecoverRequest
+from .recovered import Recovered
 from .reset_token import ResetToken
 from .role import Role
 from .same_name import SameName
@@ -116,6 +118,7 @@ from .user_status_enum import UserStatusEnum
 from .visibility_enum import VisibilityEnum
 from .webhook_endpoint import WebhookEndpoint
 from .webhook_endpoint_request import WebhookEndpointRequest
+from .webhook_stats import WebhookStats
 
 __all__ = (
     "Account",
@@ -220,6 +223,8 @@ __all__ = (
     "PingEvent",
     "PingEventTypeEnum",
     "ReasonRequest",
+    "Recovered",
+    "RecoverRequest",
     "ResetToken",
     "Role",
     "SameName",
@@ -234,4 +239,5 @@ __all__ = (
     "VisibilityEnum",
     "WebhookEndpoint",
     "WebhookEndpointRequest",
+    "WebhookStats",
 )

@@ -36,6 +36,8 @@ class CreatedWebhookEndpoint:
             secret (str): Shown this once: sign checks use it (whsec_…).
             description (str | Unset):  Default: ''.
             is_active (bool | Unset): False once disabled (by you, or after five days of failures).
+            rate_limit_per_second (int | None | Unset): At most this many deliveries start in any second; null (the default)
+                for no limit.
      """
 
     uuid: UUID
@@ -47,6 +49,7 @@ class CreatedWebhookEndpoint:
     secret: str
     description: str | Unset = ''
     is_active: bool | Unset = UNSET
+    rate_limit_per_second: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -85,6 +88,12 @@ class CreatedWebhookEndpoint:
 
         is_active = self.is_active
 
+        rate_limit_per_second: int | None | Unset
+        if isinstance(self.rate_limit_per_second, Unset):
+            rate_limit_per_second = UNSET
+        else:
+            rate_limit_per_second = self.rate_limit_per_second
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,6 +110,8 @@ class CreatedWebhookEndpoint:
             field_dict["description"] = description
         if is_active is not UNSET:
             field_dict["is_active"] = is_active
+        if rate_limit_per_second is not UNSET:
+            field_dict["rate_limit_per_second"] = rate_limit_per_second
 
         return field_dict
 
@@ -173,6 +184,16 @@ class CreatedWebhookEndpoint:
 
         is_active = d.pop("is_active", UNSET)
 
+        def _parse_rate_limit_per_second(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        rate_limit_per_second = _parse_rate_limit_per_second(d.pop("rate_limit_per_second", UNSET))
+
+
         created_webhook_endpoint = cls(
             uuid=uuid,
             url=url,
@@ -183,6 +204,7 @@ class CreatedWebhookEndpoint:
             secret=secret,
             description=description,
             is_active=is_active,
+            rate_limit_per_second=rate_limit_per_second,
         )
 
 

@@ -29,12 +29,15 @@ class PatchedWebhookEndpointRequest:
             event_types (list[EventTypesEnum] | Unset):
             description (str | Unset):  Default: ''.
             is_active (bool | Unset): False once disabled (by you, or after five days of failures).
+            rate_limit_per_second (int | None | Unset): At most this many deliveries start in any second; null (the default)
+                for no limit.
      """
 
     url: str | Unset = UNSET
     event_types: list[EventTypesEnum] | Unset = UNSET
     description: str | Unset = ''
     is_active: bool | Unset = UNSET
+    rate_limit_per_second: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,6 +60,12 @@ class PatchedWebhookEndpointRequest:
 
         is_active = self.is_active
 
+        rate_limit_per_second: int | None | Unset
+        if isinstance(self.rate_limit_per_second, Unset):
+            rate_limit_per_second = UNSET
+        else:
+            rate_limit_per_second = self.rate_limit_per_second
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -70,6 +79,8 @@ class PatchedWebhookEndpointRequest:
             field_dict["description"] = description
         if is_active is not UNSET:
             field_dict["is_active"] = is_active
+        if rate_limit_per_second is not UNSET:
+            field_dict["rate_limit_per_second"] = rate_limit_per_second
 
         return field_dict
 
@@ -96,11 +107,22 @@ class PatchedWebhookEndpointRequest:
 
         is_active = d.pop("is_active", UNSET)
 
+        def _parse_rate_limit_per_second(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        rate_limit_per_second = _parse_rate_limit_per_second(d.pop("rate_limit_per_second", UNSET))
+
+
         patched_webhook_endpoint_request = cls(
             url=url,
             event_types=event_types,
             description=description,
             is_active=is_active,
+            rate_limit_per_second=rate_limit_per_second,
         )
 
 
