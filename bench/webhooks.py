@@ -110,6 +110,29 @@ class Silent:
         self.loop.call_soon_threadsafe(self.server.close)
 
 
+def cpu_seconds(workers: list[int]) -> dict[str, float]:
+    """CPU time used so far by the worker processes, PostgreSQL's and nginx's (from /proc)."""
+    used = {"workers": 0.0, "postgres": 0.0, "receiver": 0.0}
+    ticks = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :].split()
+        part = {"postgres": "postgres", "nginx": "receiver"}.get(name)
+        if int(stat.parent.name) in workers:
+            part = "workers"
+        if part:
+            used[part] += (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
+def cpu_per_delivery(before: dict, after: dict, deliveries: int) -> dict:
+    """Milliseconds of CPU per delivery: the workers (Python), PostgreSQL, the receiver."""
+    return {part: round((after[part] - before[part]) * 1000 / max(deliveries, 1), 3) for part in before}
+
+
 def subscribe(organization, urls: list[str]) -> list:
     from events.models import WebhookEndpoint, WebhookSecret
     from events.services import new_secret
@@ -155,6 +178,8 @@ def measure(ports: list[int], wrk, say, fanout_events: int) -> dict:
             # webhook_fanout: every event committed at once (100 to a transaction), then delivered.
             organization = OrganizationFactory(name="Webhook Fan-out")
             endpoints = subscribe(organization, healthy_urls)
+            pids = [process.pid for process in workers]
+            cpu_before = cpu_seconds(pids)
             started = time.time()
             for first in range(0, fanout_events, 100):
                 with transaction.atomic():
@@ -163,6 +188,7 @@ def measure(ports: list[int], wrk, say, fanout_events: int) -> dict:
             say(f"webhook_fanout: {fanout_events} events committed in {time.time() - started:.1f}s")
             expected = fanout_events * ENDPOINTS
             wait_until(lambda: receiver.count() >= expected, 900)
+            cpu = cpu_per_delivery(cpu_before, cpu_seconds(pids), expected)
             committed = dict(Event.objects.filter(audience__organization=organization).values_list("id", "created_at"))
             received = {key: at for key, at in receiver.receipts().items() if int(key[0][4:]) in committed}
             delays = [(at - committed[int(key[0][4:])].timestamp()) * 1000 for key, at in received.items()]
@@ -177,6 +203,7 @@ def measure(ports: list[int], wrk, say, fanout_events: int) -> dict:
                 "p50_ms": percentile(delays, 0.5),
                 "p99_ms": percentile(delays, 0.99),
                 "receiver_ceiling_rps": ceiling,
+                "cpu_ms_per_delivery": cpu,
             }
             say(f"webhook_fanout: {results['webhook_fanout']}")
             WebhookEndpoint.objects.filter(pk__in=[e.pk for e in endpoints]).delete()

@@ -45,8 +45,9 @@ def poll_until(client, seen: list[int], after: int, count: int) -> None:
 
 
 def test_an_event_committed_after_a_later_one_is_not_skipped(client_for):
-    """The first writer's event has the smaller id but commits last. Read in id order, a
-    poller would see the second, move past it, and never see the first."""
+    """The first writer's event has the smaller id but commits last, and the second writer does
+    not wait for it. Read in id order, a poller would see the second, move past it, and never
+    see the first."""
     user = UserFactory()
     client = client_for(user)
     written, commit = threading.Event(), threading.Event()
@@ -61,6 +62,7 @@ def test_an_event_committed_after_a_later_one_is_not_skipped(client_for):
     assert written.wait(timeout=30)
     with transaction.atomic():
         publish("users/invited", audience=[user.organization_id], data={"n": 2})
+    assert first.is_alive()  # the second writer committed while the first is open: it waited for nothing
 
     seen, after = poll(client, 0)
     assert seen == []  # the second waits for the first, which may still commit before it
