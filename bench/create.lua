@@ -17,6 +17,6 @@ request = function()
     "primary_contact_email": "pat@bench.example", "integrations": [
       {"type": "items", "update_frequency": "30 6,12 * * *", "file_locations": "sftp://feeds:pw@ftp.example/items.csv"},
       {"type": "orders", "update_frequency": "33 * * * *", "file_specs": "Pipe-delimited"},
-      {"type": "tracking", "update_frequency": "@hourly", "rules": "Every shipment"}]}]], id, counter)
+      {"type": "tracking", "update_frequency": "@hourly", "rules": "Every shipment"}]}]], prefix, id, counter)
   return wrk.format(nil, nil, nil, body)
 end

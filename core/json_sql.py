@@ -158,9 +158,14 @@ class BuiltByDatabase(serializers.Serializer):
 
         Django resolves and compiles this expression tree in more time than PostgreSQL takes
         to run it (1.9 ms against 0.8 ms for a request), and it never changes: it is compiled
-        once per process, and each read wraps it with its own condition on `pk`."""
+        once per process, and each read wraps it with its own condition on `pk`. Its values
+        (the shape's keys, formats) are constants: they are written into the SQL, quoted by
+        the driver, rather than sent with every read."""
         shaped = cls.model._default_manager.order_by().values_list("pk", Cast(cls.json(), TextField()), *columns)
-        return shaped.query.sql_with_params()
+        sql, params = shaped.query.sql_with_params()
+        with connection.cursor() as cursor:
+            literal = cursor.mogrify(sql, params)
+        return (literal.decode() if isinstance(literal, bytes) else literal).replace("%", "%%"), ()
 
     @classmethod
     def fetch(

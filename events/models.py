@@ -108,7 +108,8 @@ class EventAudience(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="audience")
     event_xid = models.BigIntegerField()
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    # Its index is the constraint's, which starts with it.
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", db_index=False)
 
     class Meta:
         constraints = [

@@ -35,8 +35,9 @@ def publish(
     """Writes an event in the current transaction (it commits with the change, or not at all),
     for the organizations in `audience`, and wakes the fan-out to notifications and webhooks.
     The data is `data`, or the read shape `shape` (a BuiltByDatabase serializer) of row `pk`,
-    made by PostgreSQL. Two statements in all, and no lock that another writer waits for: the
-    event carries its transaction's id, by which readers order it (`models.SETTLED`).
+    made by PostgreSQL in the same statement. One statement in all, and no lock that another
+    writer waits for: the event carries its transaction's id, by which readers order it
+    (`models.SETTLED`).
 
     The wake-up is a fan-out job queued only when none is seen waiting: the job fans out every
     event written before it runs, and waits for the transactions running when it began, so a
@@ -45,14 +46,18 @@ def publish(
     index would make each writer wait for the commit of the one whose job it found."""
     if not settings.EVENTS_ENABLED:
         return
-    if shape is not None:
-        ((_, text),) = shape.fetch("= %s", (pk,))
+    if shape is not None:  # the shape's query, compiled once: its rows are (pk, data)
+        shape_sql, shape_params = shape.shape_sql()
+        data_sql = f"SELECT data FROM ({shape_sql}) AS shaped(pk, data) WHERE pk = %s"  # noqa: S608
+        data_params = (*shape_params, pk)
     else:
-        text = orjson.dumps(data).decode()
-    sql = """
-        WITH event AS (
+        data_sql, data_params = "SELECT %s AS data", (orjson.dumps(data).decode(),)
+    # Every fragment is SQL compiled by Django or written here; values travel as parameters.
+    sql = f"""
+        WITH shaped AS ({data_sql}),
+        event AS (
             INSERT INTO events_event (type, created_at, data, for_staff)
-            VALUES (%s, statement_timestamp(), %s::jsonb, %s)
+            SELECT %s, statement_timestamp(), data::jsonb, %s FROM shaped
             RETURNING id, xid
         ),
         audience AS (
@@ -60,16 +65,15 @@ def publish(
             SELECT event.id, event.xid, member FROM event, unnest(%s::uuid[]) AS member
         )
         INSERT INTO procrastinate_jobs (queue_name, task_name, priority, args)
-        SELECT 'events', %s, 0, '{}' FROM event
+        SELECT 'events', %s, 0, '{{}}' FROM event
         WHERE NOT EXISTS (
             SELECT FROM procrastinate_jobs WHERE queue_name = 'events' AND task_name = %s AND status = 'todo'
               AND (scheduled_at IS NULL OR scheduled_at <= now())
         )
         RETURNING id
-    """
+    """  # noqa: S608
     audience = [str(pk) for pk in set(audience)]
-    params = (event_type, text, for_staff, audience, FAN_OUT_TASK, FAN_OUT_TASK)
-    execute_prepared(sql, params)
+    execute_prepared(sql, (*data_params, event_type, for_staff, audience, FAN_OUT_TASK, FAN_OUT_TASK))
 
 
 # The channel on which dispatchers hear of deliveries to send now (`events.dispatcher`).
