@@ -22,6 +22,7 @@ from datetime import timedelta
 import orjson
 import psycopg
 from django.conf import settings
+from django.db import connection
 from procrastinate.contrib.django.utils import connector_params
 
 from core.worker import in_worker
@@ -54,6 +55,7 @@ WRITE_BATCH = 64
 WRITE_PAUSE = 0.002
 # After a delivery ends, the dispatcher waits this long for others before it claims again.
 CLAIM_PAUSE = 0.002
+RECONNECT_SECONDS = 5
 
 CLAIM = """
     WITH candidates AS (
@@ -197,12 +199,28 @@ class Dispatcher:
         self.wake = asyncio.Event()
         self.written = asyncio.Event()
         self.stopping = False
-        # Django's ORM (bodies, disabling) runs on a thread of its own, with a connection of its own.
-        self.django = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dispatcher")
 
     async def run(self, *, until_idle: bool = False) -> None:
-        """Sends deliveries until stopped (`stop`), or, with `until_idle`, until none is due."""
+        """Sends deliveries until stopped (`stop`), or, with `until_idle`, until none is due.
+        A lost connection to the database lets go of what is in flight (sent again once its
+        lease has passed) and starts over RECONNECT_SECONDS later."""
+        while True:
+            try:
+                await self.session(until_idle)
+                return
+            except psycopg.OperationalError as error:
+                if until_idle or self.stopping:
+                    raise
+                logger.warning(
+                    "The dispatcher lost the database (%s); it starts again in %s s", error, RECONNECT_SECONDS
+                )
+                await self.abandon()
+                await asyncio.sleep(RECONNECT_SECONDS)
+
+    async def session(self, until_idle: bool) -> None:
         params = connector_params()
+        # Django's ORM (bodies, disabling) runs on a thread of its own, with a connection of its own.
+        self.django = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dispatcher")
         async with (
             await psycopg.AsyncConnection.connect(**params, autocommit=True) as self.db,
             await psycopg.AsyncConnection.connect(**params, autocommit=True) as self.writing_db,
@@ -210,20 +228,34 @@ class Dispatcher:
             Sender() as self.sender,
         ):
             await listening.execute(f"LISTEN {services.DELIVERIES_CHANNEL}")
-            tasks = [
+            helpers = [
                 asyncio.create_task(self.listen(listening)),
                 asyncio.create_task(self.renew()),
                 asyncio.create_task(self.write()),
             ]
+            dispatching = asyncio.create_task(self.dispatch(until_idle))
             try:
-                await self.dispatch(until_idle)
+                await asyncio.wait([dispatching, *helpers], return_when=asyncio.FIRST_COMPLETED)
+                for helper in helpers:
+                    if helper.done():  # it ends only when its connection does
+                        helper.result()
+                        raise psycopg.OperationalError("A connection of the dispatcher ended.")
+                dispatching.result()
                 while self.in_flight or self.outcomes or self.writing:
                     await asyncio.sleep(0.01)
             finally:
-                for task in tasks:
+                for task in (dispatching, *helpers):
                     task.cancel()
-                await asyncio.gather(*tasks, return_exceptions=True)
-                self.django.shutdown()
+                await asyncio.gather(dispatching, *helpers, return_exceptions=True)
+                self.django.submit(connection.close)  # its thread's own
+                self.django.shutdown(wait=False)
+
+    async def abandon(self) -> None:
+        """Lets go of what is in flight: its attempts are sent again once their lease has passed."""
+        for sending in list(self.sending):
+            sending.cancel()
+        await asyncio.gather(*self.sending, return_exceptions=True)
+        self.outcomes.clear()
 
     def stop(self) -> None:
         """Claims no more; what is in flight is sent and written first."""
@@ -330,6 +362,8 @@ class Dispatcher:
             self.writing = True
             try:
                 await self.write_batch(batch)
+            except psycopg.OperationalError:
+                raise  # the connection is gone: the dispatcher starts over
             except psycopg.Error:
                 logger.exception("Outcomes of %s deliveries not written; they will be sent again", len(batch))
             finally:
@@ -365,11 +399,7 @@ class Dispatcher:
             if not held:
                 continue
             renewed_at = loop.time()
-            try:
-                await self.db.execute(RENEW, [self.lease, [delivery.uuid for delivery in held]])
-            except psycopg.Error:
-                logger.exception("Deliveries in flight not renewed")
-                continue
+            await self.db.execute(RENEW, [self.lease, [delivery.uuid for delivery in held]])
             for delivery in held:
                 delivery.held_until = renewed_at + self.lease
 

@@ -252,6 +252,31 @@ def test_a_worker_killed_mid_delivery_loses_nothing(client_for, retailer_user, w
     assert WebhookDelivery.objects.filter(status="succeeded").count() == 3
 
 
+def test_a_dispatcher_that_loses_the_database_starts_over(client_for, retailer_user, worker_env, receiver):
+    """Every connection of the worker is cut (a database restart, a failover): the next event
+    is delivered all the same, once the dispatcher has connected again."""
+    client = client_for(retailer_user)
+    hook = receiver()
+    endpoint = subscribe(client, hook.url)
+    running = start_worker(worker_env)
+    try:
+        client.post(f"/timp/webhooks/{endpoint['uuid']}/test/")
+        wait_for(lambda: len(hook.received) == 1)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            assert cursor.fetchone()[0] >= 3  # the dispatcher's three, the job queue's
+        client.post(f"/timp/webhooks/{endpoint['uuid']}/test/")
+        wait_for(lambda: len(hook.received) == 2, seconds=60)
+    finally:
+        os.killpg(running.pid, signal.SIGTERM)
+        running.wait(timeout=30)
+
+    assert sorted(hook.ids()) == sorted(f"evt_{pk}" for pk in Event.objects.values_list("pk", flat=True))
+
+
 def test_two_workers_never_send_one_attempt_at_once_even_past_their_lease(
     client_for, retailer_user, worker_env, receiver
 ):

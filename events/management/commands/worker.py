@@ -1,4 +1,7 @@
 import asyncio
+import multiprocessing
+import os
+import signal
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -9,8 +12,8 @@ from events.dispatcher import Dispatcher
 
 class Command(BaseCommand):
     help = (
-        "Runs the background worker: the job queue (event fan-out, email, the periodic jobs) and the "
-        "webhook dispatcher. Several may run at once, on any number of machines."
+        "Runs the background worker: the job queue (event fan-out, email, the periodic jobs) and, in a "
+        "process of its own, the webhook dispatcher. Several may run at once, on any number of machines."
     )
 
     def add_arguments(self, parser):
@@ -20,21 +23,48 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, concurrency: int, one_shot: bool, **options):
-        with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
-            asyncio.run(work(worker_app, concurrency, one_shot))
-
-
-async def work(worker_app, concurrency: int, one_shot: bool) -> None:
-    dispatcher = Dispatcher()
-    async with worker_app.open_async():
-        jobs = {"concurrency": concurrency, "delete_jobs": "successful"}
-        if one_shot:
-            await worker_app.run_worker_async(**jobs, wait=False)
-            await dispatcher.run(until_idle=True)
-            return
-        dispatching = asyncio.create_task(dispatcher.run())
+        # The dispatcher has a process of its own, forked before any connection is opened: a
+        # job that keeps Python busy for seconds (a periodic one over many rows) never holds
+        # back a delivery.
+        dispatcher = None if one_shot else multiprocessing.get_context("fork").Process(target=dispatch, daemon=True)
+        if dispatcher is not None:
+            dispatcher.start()
         try:
-            await worker_app.run_worker_async(**jobs)  # until SIGINT or SIGTERM
+            with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
+                asyncio.run(jobs(worker_app, concurrency, one_shot))
+            if one_shot:
+                asyncio.run(Dispatcher().run(until_idle=True))
         finally:
-            dispatcher.stop()
-            await dispatching
+            if dispatcher is not None and dispatcher.is_alive():
+                os.kill(dispatcher.pid, signal.SIGTERM)
+                dispatcher.join(timeout=settings.WEBHOOK_TIMEOUT_SECONDS + 5)
+
+
+async def jobs(worker_app, concurrency: int, one_shot: bool) -> None:
+    async with worker_app.open_async():
+        await worker_app.run_worker_async(concurrency=concurrency, delete_jobs="successful", wait=not one_shot)
+
+
+def dispatch() -> None:
+    """The dispatcher's process: until SIGTERM or SIGINT (what is in flight is sent first), or
+    until the worker that started it is gone."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the worker, which says when to stop
+
+    async def run() -> None:
+        dispatcher = Dispatcher()
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGTERM, dispatcher.stop)
+        orphaned = loop.create_task(watch_parent(parent, dispatcher))
+        try:
+            await dispatcher.run()
+        finally:
+            orphaned.cancel()
+
+    asyncio.run(run())
+
+
+async def watch_parent(parent: int, dispatcher: Dispatcher) -> None:
+    while os.getppid() == parent:
+        await asyncio.sleep(1)
+    dispatcher.stop()
