@@ -128,6 +128,15 @@ def cpu_seconds(workers: list[int]) -> dict[str, float]:
     return used
 
 
+def with_children(pids: list[int]) -> list[int]:
+    """The processes and their children (each worker's dispatcher)."""
+    children = []
+    for pid in pids:
+        for listing in Path(f"/proc/{pid}/task").glob("*/children"):
+            children += [int(child) for child in listing.read_text().split()]
+    return pids + children
+
+
 def cpu_per_delivery(before: dict, after: dict, deliveries: int) -> dict:
     """Milliseconds of CPU per delivery: the workers (Python), PostgreSQL, the receiver."""
     return {part: round((after[part] - before[part]) * 1000 / max(deliveries, 1), 3) for part in before}
@@ -178,7 +187,9 @@ def measure(ports: list[int], wrk, say, fanout_events: int) -> dict:
             # webhook_fanout: every event committed at once (100 to a transaction), then delivered.
             organization = OrganizationFactory(name="Webhook Fan-out")
             endpoints = subscribe(organization, healthy_urls)
-            pids = [process.pid for process in workers]
+            parents = [process.pid for process in workers]
+            wait_until(lambda: len(with_children(parents)) == 2 * WORKERS, 60)  # their dispatchers
+            pids = with_children(parents)
             cpu_before = cpu_seconds(pids)
             started = time.time()
             for first in range(0, fanout_events, 100):

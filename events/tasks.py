@@ -53,7 +53,7 @@ def drain() -> None:
     one takes them. The one that holds it, once it has let it go, waits for the transactions
     running then and looks again: a writer that found a fan-out job waiting queued no other,
     and its event may have been uncommitted when the last pass read. A transaction that runs
-    longer than FAN_OUT_WAIT leaves its event to another fan-out, a second later."""
+    longer than FAN_OUT_WAIT leaves its event to another fan-out, queued then."""
     with connection.cursor() as cursor:
         while True:
             cursor.execute("SELECT pg_try_advisory_lock(%s)", [FAN_OUT_KEY])
@@ -66,8 +66,11 @@ def drain() -> None:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [FAN_OUT_KEY])
             running = writers_running()
             if running and not wait_for_writers(running, FAN_OUT_WAIT):
+                # Due at once: the worker hears of a job when it is queued, not when a later
+                # time comes (then it finds it only when it next looks, up to 5 s on), and
+                # writers that see it waiting queue no other.
                 with contextlib.suppress(AlreadyEnqueued):  # one waits already
-                    defer(fan_out, [{}], at=timezone.now() + timedelta(seconds=1))
+                    defer(fan_out, [{}])
             if not waiting(timezone.now()).exists():
                 return
 
