@@ -1,4 +1,5 @@
 import asyncio
+import threading
 
 import pytest
 from django.db import connection
@@ -21,3 +22,17 @@ def dispatch_once() -> None:
     """A dispatcher in this process sends every delivery due, then stops. It reads through
     connections of its own: what it sends must be committed (a transactional test)."""
     asyncio.run(Dispatcher().run(until_idle=True))
+
+
+def in_thread(work) -> threading.Thread:
+    """`work` in a thread of its own, with a database connection of its own."""
+
+    def run():
+        try:
+            work()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread

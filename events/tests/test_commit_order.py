@@ -6,27 +6,16 @@ import threading
 import time
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from events.models import Event
 from events.services import publish
+from events.tests.conftest import in_thread
 from organizations.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 FEED = "/timp/events/"
-
-
-def in_thread(work) -> threading.Thread:
-    def run():
-        try:
-            work()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 def poll(client, after: int) -> tuple[list[int], int]:

@@ -23,7 +23,7 @@ from core.worker import defer
 from events.dispatcher import DISABLE_AFTER, RETRY_FOR
 from events.models import Event, WebhookDelivery, WebhookEndpoint
 from events.tasks import drain, fan_out, fan_out_batch
-from events.tests.conftest import dispatch_once
+from events.tests.conftest import dispatch_once, in_thread
 from events.tests.factories import endpoint_for, event_for
 from events.tests.receiver import Receiver
 
@@ -149,20 +149,6 @@ def test_a_job_deferred_in_the_worker_commits_with_its_transaction(worker_env):
         transaction.set_rollback(True)
 
     assert fan_out_jobs() == 0
-
-
-def in_thread(work) -> threading.Thread:
-    """`work` in a thread of its own, with a database connection of its own."""
-
-    def run():
-        try:
-            work()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 def test_the_fan_out_waits_for_an_event_whose_writer_found_it_queued(retailer_user):
