@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 
+import django.db
 import orjson
 import psycopg
 from django.conf import settings
@@ -208,7 +209,7 @@ class Dispatcher:
             try:
                 await self.session(until_idle)
                 return
-            except psycopg.OperationalError as error:
+            except (psycopg.OperationalError, django.db.OperationalError) as error:  # the ORM's, on its thread
                 if until_idle or self.stopping:
                     raise
                 logger.warning(

@@ -48,14 +48,16 @@ def worker_env(settings) -> dict:
     }
 
 
-def start_worker(env: dict, *extra: str) -> subprocess.Popen:
+def start_worker(env: dict, *extra: str, stderr=subprocess.DEVNULL) -> subprocess.Popen:
+    """A worker process. What it writes to stderr is read only when asked for (`PIPE`): a
+    pipe nobody reads fills up, and a worker that logs into it then hangs."""
     return subprocess.Popen(
         [sys.executable, "manage.py", "worker", *extra],
         cwd=django_settings.BASE_DIR,
         env=env,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
     )
 
 
@@ -71,7 +73,7 @@ def jobs_due() -> int:
 def run_worker_once(env: dict) -> None:
     """Runs the jobs due now, and those they queue, then stops."""
     for _ in range(10):
-        finished = start_worker(env, "--one-shot")
+        finished = start_worker(env, "--one-shot", stderr=subprocess.PIPE)
         _, errors = finished.communicate(timeout=60)
         assert finished.returncode == 0, errors.decode()
         if not jobs_due():
