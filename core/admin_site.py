@@ -1,3 +1,5 @@
+import math
+
 from django.contrib import admin
 from django.http import HttpResponse
 
@@ -10,7 +12,7 @@ class AdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         throttle = LoginRateThrottle()
         if not throttle.allow_request(request, None):
-            wait = int(throttle.wait())
+            wait = math.ceil(throttle.wait())  # whole seconds, never 0 while refused
             return HttpResponse(
                 f"Too many login attempts from your address. Try again in {wait} seconds.",
                 status=429,

@@ -192,6 +192,25 @@ def test_an_overlong_forwarded_header_is_not_a_server_error(anonymous, retailer_
     assert response.status_code == 200
 
 
+def test_an_admin_login_refused_in_a_windows_last_second_says_to_wait_a_second(
+    staff_user, login_limit_of_three, monkeypatch
+):
+    """Retry-After is whole seconds, rounded up: 0.4 s before the window ends is 1, never 0."""
+    from core import throttling
+
+    monkeypatch.setattr(throttling.SharedRateThrottle, "timer", staticmethod(lambda: 1_800_000_059.6))
+    browser = Client()
+    wrong = {"username": staff_user.username, "password": "wrong", "next": "/admin/"}
+    for _ in range(3):
+        browser.post("/admin/login/", wrong)
+
+    refused = browser.post("/admin/login/", wrong)
+
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "1"
+    assert "Try again in 1 seconds" in refused.content.decode()
+
+
 def test_admin_login_shares_the_login_limit(retailer_user, staff_user, login_limit_of_three):
     browser = Client()
     wrong = {"username": staff_user.username, "password": "wrong", "next": "/admin/"}
