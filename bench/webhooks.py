@@ -76,11 +76,12 @@ class Receiver:
                     received.setdefault((message_id, path), float(at))
         return received
 
-    def count(self, path_prefix: str = "/endpoint-") -> int:
+    def count(self) -> int:
+        """Deliveries received by the healthy endpoints so far, repeats included."""
         if not self.log.exists():
             return 0
         with self.log.open() as log:
-            return sum(1 for line in log if line.startswith("evt_") and f" {path_prefix}" in line)
+            return sum(1 for line in log if line.startswith("evt_") and " /endpoint-" in line)
 
 
 class Silent:

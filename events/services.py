@@ -19,7 +19,8 @@ from events.models import Event, WebhookDelivery, WebhookEndpoint, WebhookSecret
 logger = logging.getLogger(__name__)
 
 FAN_OUT_TASK = "events.tasks.fan_out"
-# The fan-out job's queueing lock: at most one waits in the queue, whatever the events.
+# The queueing lock of a fan-out queued by a fan-out (after a transaction that outlasted its
+# wait): at most one such waits. Writers queue theirs without it (`publish`).
 FAN_OUT_LOCK = "fan_out"
 
 
