@@ -16,6 +16,7 @@ from connections.shapes import ConnectionRequestSerializer, ConnectionSerializer
 from core.exceptions import InvalidInput, InvalidState, PreconditionFailed
 from core.policy import authorize
 from events.services import publish
+from feeds.services import open_feeds, pause_all
 from files.models import UploadedFile
 from files.services import lock_files, share_files, unshare_files
 from files.shapes import FileSerializer
@@ -342,6 +343,7 @@ def approve_request(
     except IntegrityError:
         raise InvalidState(f"{retailer.name} and {supplier.name} are already connected.") from None
     locked.integrations.update(connection=connection)
+    open_feeds(connection)
     files = list(UploadedFile.objects.filter(request_attachments__request=locked))
     connection.uploaded_files.add(*files)
     share_files(files=files, organization=counterpart)
@@ -390,6 +392,7 @@ def deactivate_connection(*, connection: Connection, user: User) -> Connection:
     locked.status = Connection.Status.DEACTIVATED
     locked.deactivated_date = timezone.now()
     locked.save(update_fields=["status", "deactivated_date"])
+    pause_all(locked)
     revoke_shared_files(locked)
     announce_connection("deactivated", locked)
     return locked

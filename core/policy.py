@@ -45,6 +45,11 @@ SIDE_OR_STAFF = Who(
     None,
     refused("Only the two sides of a connection (or staff) can do this."),
 )
+FEED_SIDE_OR_STAFF = Who(
+    lambda user, feed: user.is_staff or is_side(user, feed.connection),
+    None,
+    refused("Only the two sides of a connection (or staff) can do this."),
+)
 # The side that did not ask confirms a connection.
 COUNTERPART_OR_STAFF = Who(
     lambda user, connection: (
@@ -91,6 +96,11 @@ POLICY: dict[str, dict[str, Rule]] = {
         "update": Rule(SIDE_OR_STAFF, "manage_connections"),
         "confirm": Rule(COUNTERPART_OR_STAFF, "manage_connections"),
         "deactivate": Rule(SIDE_OR_STAFF, "manage_connections"),
+    },
+    "feeds.Feed": {
+        "update": Rule(FEED_SIDE_OR_STAFF, "manage_connections"),
+        "check": Rule(FEED_SIDE_OR_STAFF, "manage_connections"),
+        "report_run": Rule(FEED_SIDE_OR_STAFF, "manage_connections"),
     },
     "files.UploadedFile": {
         "upload": Rule(MEMBER, "manage_files"),

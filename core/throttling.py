@@ -134,3 +134,12 @@ class UploadRateThrottle(SharedRateThrottle):
         if request.method != "POST" or not request.user.is_authenticated:
             return None
         return f"upload:{request.user.organization_id or request.user.pk}"
+
+
+class PingRateThrottle(SharedRateThrottle):
+    """Pings per ping URL (its key hashed: the bucket's name holds no secret)."""
+
+    scope = "ping"
+
+    def get_cache_key(self, request, view) -> str | None:
+        return f"ping:{hashed(view.kwargs['key'])}"

@@ -23,6 +23,11 @@ EVENT_TYPES = {
     "connections/deactivated": "A connection was deactivated",
     "connections/account_numbers_changed": "A connection's account numbers changed",
     "files/shared": "A file was shared with you",
+    "integrations/updated": "A feed's settings changed",
+    "integrations/stage_changed": "A feed moved to another stage",
+    "integrations/late": "A feed's expected run did not come within its grace",
+    "integrations/failed": "A feed's run failed",
+    "integrations/recovered": "A late or failing feed is healthy again",
     "users/invited": "A user was invited",
     "webhooks/disabled": "A webhook endpoint was disabled",
 }

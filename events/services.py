@@ -24,6 +24,18 @@ FAN_OUT_TASK = "events.tasks.fan_out"
 FAN_OUT_LOCK = "fan_out"
 
 
+# The end of each statement that writes events: a fan-out job, unless one is already waiting.
+WAKE_FAN_OUT = """
+        INSERT INTO procrastinate_jobs (queue_name, task_name, priority, args)
+        SELECT 'events', %s, 0, '{}' FROM event
+        WHERE NOT EXISTS (
+            SELECT FROM procrastinate_jobs WHERE queue_name = 'events' AND task_name = %s AND status = 'todo'
+              AND (scheduled_at IS NULL OR scheduled_at <= now())
+        )
+        LIMIT 1
+        RETURNING id"""
+
+
 def publish(
     event_type: str,
     *,
@@ -65,16 +77,37 @@ def publish(
             INSERT INTO events_eventaudience (event_id, event_xid, organization_id)
             SELECT event.id, event.xid, member FROM event, unnest(%s::uuid[]) AS member
         )
-        INSERT INTO procrastinate_jobs (queue_name, task_name, priority, args)
-        SELECT 'events', %s, 0, '{{}}' FROM event
-        WHERE NOT EXISTS (
-            SELECT FROM procrastinate_jobs WHERE queue_name = 'events' AND task_name = %s AND status = 'todo'
-              AND (scheduled_at IS NULL OR scheduled_at <= now())
-        )
-        RETURNING id
+        {WAKE_FAN_OUT}
     """  # noqa: S608
     audience = [str(pk) for pk in set(audience)]
     execute_prepared(sql, (*data_params, event_type, for_staff, audience, FAN_OUT_TASK, FAN_OUT_TASK))
+
+
+def publish_each(event_type: str, events: list[tuple[dict, Iterable]]) -> None:
+    """Writes one event of `event_type` for each (data, audience), all in one statement (as
+    `publish` writes one): for a periodic job that finds many changes at once."""
+    if not settings.EVENTS_ENABLED or not events:
+        return
+    sql = f"""
+        WITH given AS MATERIALIZED (
+            SELECT nextval(pg_get_serial_sequence('events_event', 'id')) AS id, data, members
+            FROM unnest(%s::jsonb[], %s::text[]) AS given(data, members)
+        ),
+        event AS (
+            INSERT INTO events_event (id, type, created_at, data, for_staff)
+            SELECT id, %s, statement_timestamp(), data, false FROM given
+            RETURNING id, xid
+        ),
+        audience AS (
+            INSERT INTO events_eventaudience (event_id, event_xid, organization_id)
+            SELECT DISTINCT event.id, event.xid, member
+            FROM event JOIN given USING (id), unnest(given.members::uuid[]) AS member
+        )
+        {WAKE_FAN_OUT}
+    """  # noqa: S608
+    data = [orjson.dumps(item).decode() for item, _ in events]
+    members = ["{" + ",".join(str(pk) for pk in audience) + "}" for _, audience in events]
+    execute_prepared(sql, (data, members, event_type, FAN_OUT_TASK, FAN_OUT_TASK))
 
 
 # The channel on which dispatchers hear of deliveries to send now (`events.dispatcher`).

@@ -12,7 +12,11 @@ from knox.models import AuthToken
 
 from connections import services as connections
 from connections.models import Connection, ConnectionRequest
+from core.exceptions import WrongOrganizationType
 from events.models import Event
+from feeds import selectors
+from feeds import services as feeds
+from feeds.models import Feed, Run
 from files.models import UploadedFile
 from files.services import delete_file
 from organizations import services as organizations
@@ -100,16 +104,28 @@ def deny(*, connection_request: ConnectionRequest, reason: str) -> None:
     connections.deny_request(connection_request=connection_request, user=simulator(), reason=reason)
 
 
-def confirm(*, connection: Connection, user: User) -> Connection:
-    """As the other side of the caller's connection: a user of that organization (made if it
-    has none, as for an organization an approval created)."""
+def counterpart_of(connection: Connection, user: User) -> User:
+    """A user of the other side of the caller's connection (made if it has none, as for an
+    organization an approval created)."""
     caller_side = connection.side_of(user.organization_id)
     retailer, supplier = connection.retailer.organization, connection.supplier.organization
     other = supplier if caller_side == Organization.Type.RETAILER else retailer
     acting = User.objects.filter(organization=other, is_active=True, api_key__isnull=True).first()
     if acting is None:
         acting, _ = make_user(other, f"sandbox-{uuid.uuid4().hex[:12]}", other.primary_contact.email)
-    return connections.confirm_connection(connection=connection, user=acting)
+    return acting
+
+
+def confirm(*, connection: Connection, user: User) -> Connection:
+    """As the other side of the caller's connection."""
+    return connections.confirm_connection(connection=connection, user=counterpart_of(connection, user))
+
+
+def report_run(*, feed: Feed, user: User, **run) -> Run:
+    """A run of a feed the caller's counterpart sends, reported as that side would."""
+    if selectors.sends(user, feed):
+        raise WrongOrganizationType("Your side sends this feed: report its runs with its runs/ or its ping URL.")
+    return feeds.report_run(feed=feed, user=counterpart_of(feed.connection, user), **run)
 
 
 @transaction.atomic

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "files",
     "connections",
     "events",
+    "feeds",
     "sandbox",
     "procrastinate.contrib.django",
 ]
@@ -181,6 +182,7 @@ REST_FRAMEWORK = {
         "token": env_str("API_THROTTLE_RATE", "6000/minute"),
         "upload": env_str("UPLOAD_THROTTLE_RATE", "30/minute"),
         "signup": env_str("SANDBOX_SIGNUP_THROTTLE_RATE", "10/hour"),
+        "ping": env_str("PING_THROTTLE_RATE", "60/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
@@ -228,6 +230,10 @@ SPECTACULAR_SETTINGS = {
         "ConnectionRequestStatusEnum": "connections.models.ConnectionRequest.Status",
         "IntegrationTypeEnum": "connections.models.Integration.Type",
         "UserStatusEnum": "organizations.models.User.Status",
+        "FeedStageEnum": "feeds.models.Feed.Stage",
+        "FeedHealthEnum": "feeds.models.Feed.Health",
+        "RunStatusEnum": "feeds.models.Run.Status",
+        "RunEndStatusEnum": "feeds.api.serializers.RUN_ENDS",
     },
 }
 

@@ -16,9 +16,11 @@ urlpatterns = [
     path("timp/discovery/participation/", include("organizations.api.participation_urls")),
     path("timp/discovery/", include("connections.api.discovery_urls")),
     path("timp/organizations/files/", include("files.api.urls")),
+    path("timp/organizations/connections/<uuid:connection_uuid>/", include("feeds.api.urls")),
     path("timp/organizations/connections/", include("connections.api.urls")),
     path("timp/organizations/", include("organizations.api.urls")),
     path("timp/", include("events.api.urls")),
+    path("timp/", include("feeds.api.public_urls")),
     path("timp/sandbox/", include("sandbox.api.urls")),
     # The older, unprefixed paths of the connection requests, as published in the docs.
     path(

@@ -16,6 +16,9 @@ from core.permissions import IsStaff
 from events.api import views as event_views
 from events.models import Event, Notification, WebhookDelivery, WebhookEndpoint, WebhookSecret
 from events.tests.factories import delivery_for, endpoint_for, notification_for
+from feeds.api import views as feed_views
+from feeds.models import Badge, Check, Feed, Run
+from feeds.tests.factories import owned_feed, owned_run
 from files.api.views import FileViewSet
 from files.models import UploadedFile
 from files.tests.factories import uploaded_file
@@ -49,6 +52,15 @@ OWNERS = {
     sandbox_views.ApproveView: lambda user: connection_request(user=user),
     sandbox_views.DenyView: lambda user: connection_request(user=user),
     sandbox_views.ConfirmView: lambda user: ConnectionFactory(retailer=user.organization.retailer),
+    sandbox_views.FeedRunView: lambda user: owned_feed(user, sent_by_the_other_side=True),
+    feed_views.FeedListView: lambda user: owned_feed(user).connection,
+    feed_views.HealthView: lambda user: owned_feed(user).connection,
+    feed_views.FeedDetailView: owned_feed,
+    feed_views.FeedChecksView: owned_feed,
+    feed_views.FeedRunsView: owned_feed,
+    feed_views.PingKeyView: owned_feed,
+    feed_views.RunDetailView: owned_run,
+    feed_views.ImportDetailView: lambda user: owned_run(user, nested=False),
 }
 ANY_BODY = {
     "permission_uuids": [str(BY_NAME["manage_files"].uuid)],
@@ -60,6 +72,14 @@ ANY_BODY = {
 # A router's `(?P<pk>…)` or a path's `<uuid:…>`.
 UUID_GROUP = re.compile(r"\(\?P<pk>[^)]*\)|<uuid:\w+>")
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def address(path: str, owned) -> str:
+    """The path naming `owned`: an object in a nested path (a feed in its connection) says
+    which UUID goes where (`path_pks`), outermost first."""
+    for pk in getattr(owned, "path_pks", (owned.pk,)):
+        path = path.replace("{uuid}", str(pk), 1)
+    return path
 
 
 def view_class(callback):
@@ -81,7 +101,7 @@ def api_routes() -> list[tuple[str, str, object]]:
             if isinstance(pattern, URLResolver):
                 yield from walk(pattern.url_patterns, prefix + text)
             elif isinstance(pattern, URLPattern) and hasattr(pattern.callback, "cls"):
-                yield "/" + prefix + UUID_GROUP.sub("{uuid}", text), pattern.callback
+                yield "/" + UUID_GROUP.sub("{uuid}", prefix + text), pattern.callback
 
     return [
         (path, method.upper(), callback)
@@ -104,7 +124,8 @@ def required_permission(view, method: str) -> str | None:
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 # POSTs that need no permission of the catalogue: signing in and out, accepting an invitation,
 # resetting one's password, marking one's own notification read, signing up to the sandbox, and
-# discovery's searches (reads, with the documented body).
+# discovery's searches (reads, with the documented body), and a feed's ping URLs (their key is
+# the authority, for a cron job that holds no token).
 WITHOUT_PERMISSION = {
     "/timp/organizations/user-login/",
     "/timp/organizations/user-logout/",
@@ -115,6 +136,9 @@ WITHOUT_PERMISSION = {
     "/timp/sandbox/accounts/",
     "/timp/discovery/suppliers/",
     "/timp/discovery/retailers/",
+    "/timp/ping/<str:key>/",
+    "/timp/ping/<str:key>/start/",
+    "/timp/ping/<str:key>/fail/",
 }
 
 
@@ -141,6 +165,10 @@ def database_state() -> dict:
         WebhookEndpoint,
         WebhookSecret,
         WebhookDelivery,
+        Feed,
+        Run,
+        Check,
+        Badge,
     )
     return {model.__name__: sorted(map(repr, model.objects.values_list())) for model in models}
 
@@ -168,7 +196,7 @@ def test_another_organization_gets_404_and_changes_nothing(
     staff_only = IsStaff in getattr(view_class(view), "action_permissions", {}).get(action, ())
 
     response = client_for(other_retailer_user).generic(
-        method, path.format(uuid=owned.pk), data=json.dumps(ANY_BODY), content_type="application/json"
+        method, address(path, owned), data=json.dumps(ANY_BODY), content_type="application/json"
     )
 
     assert response.status_code == (403 if staff_only else 404), response.content
@@ -205,7 +233,7 @@ def test_a_member_without_the_permission_gets_403_naming_it_and_changes_nothing(
     before, files_before = database_state(), sorted(media_root.rglob("*"))
 
     response = client_for(colleague).generic(
-        method, path.format(uuid=owned.pk), data=json.dumps(ANY_BODY), content_type="application/json"
+        method, address(path, owned), data=json.dumps(ANY_BODY), content_type="application/json"
     )
 
     assert response.status_code == 403, response.content
@@ -232,7 +260,7 @@ def test_a_partner_of_another_sandbox_tenant_gets_404_and_changes_nothing(
     staff_only = IsStaff in getattr(view_class(view), "action_permissions", {}).get(action, ())
 
     response = client_for(stranger).generic(
-        method, path.format(uuid=owned.pk), data=json.dumps(ANY_BODY), content_type="application/json"
+        method, address(path, owned), data=json.dumps(ANY_BODY), content_type="application/json"
     )
 
     assert response.status_code == (403 if staff_only else 404), response.content

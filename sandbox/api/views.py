@@ -18,6 +18,9 @@ from connections.shapes import ConnectionSerializer
 from core.fields import StrictCharField
 from core.permissions import ActionPermissionsMixin, IsMember, requires
 from core.throttling import SignUpRateThrottle
+from feeds import selectors as feed_selectors
+from feeds.api.serializers import SandboxRunSerializer
+from feeds.shapes import RunSerializer
 from organizations.models import Organization
 from organizations.shapes import OrganizationSerializer
 from sandbox import services
@@ -162,6 +165,33 @@ class ConfirmView(Simulation):
         with transaction.atomic():
             confirmed = services.confirm(connection=connection, user=request.user)
         return self.connection_answer(confirmed)
+
+
+@extend_schema(tags=["sandbox"])
+class FeedRunView(Simulation):
+    """Report a run of a feed your counterpart sends, as it would: its late and recovered alerts
+    reach your notifications and webhooks without a second company."""
+
+    action_permissions = {"post": (requires("manage_connections"),)}
+
+    @extend_schema(
+        operation_id="sandbox_feed_run",
+        request=SandboxRunSerializer,
+        responses={
+            201: RunSerializer,
+            409: OpenApiResponse(description="Your side sends this feed."),
+            422: OpenApiResponse(description="The feed is not live."),
+        },
+    )
+    def post(self, request, record_uuid):
+        self.tenant_of(request)
+        feed = feed_selectors.feeds_for(request.user).filter(pk=record_uuid).first()
+        if feed is None:
+            raise NotFound()
+        body = SandboxRunSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        run = services.report_run(feed=feed, user=request.user, **body.validated_data)
+        return Response(RunSerializer(run).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=["sandbox"])

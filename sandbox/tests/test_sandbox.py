@@ -245,6 +245,7 @@ def sandbox_routes() -> list[str]:
         + str(p.pattern)
         .replace("<uuid:request_uuid>", "0" * 8 + "-0000-0000-0000-" + "0" * 12)
         .replace("<uuid:connection_uuid>", "0" * 8 + "-0000-0000-0000-" + "0" * 12)
+        .replace("<uuid:record_uuid>", "0" * 8 + "-0000-0000-0000-" + "0" * 12)
         for p in sandbox_include.url_patterns
         if isinstance(p, URLPattern)
     ]
@@ -253,7 +254,7 @@ def sandbox_routes() -> list[str]:
 def test_in_production_every_sandbox_path_is_404(settings, client_for, retailer_user):
     settings.TIMP_SANDBOX = False
     routes = sandbox_routes()
-    assert len(routes) == 5
+    assert len(routes) == 6
 
     for path in routes:
         for client in (APIClient(), client_for(retailer_user)):

@@ -5,11 +5,15 @@ from .account_manager import AccountManager
 from .api_key import ApiKey
 from .approve_request import ApproveRequest
 from .assigned_permission import AssignedPermission
+from .badge import Badge
 from .candidate import Candidate
 from .channel import Channel
+from .check import Check
+from .check_request_request import CheckRequestRequest
 from .connection import Connection
 from .connection_event import ConnectionEvent
 from .connection_event_type_enum import ConnectionEventTypeEnum
+from .connection_health import ConnectionHealth
 from .connection_list_ordering import ConnectionListOrdering
 from .connection_list_status import ConnectionListStatus
 from .connection_request import ConnectionRequest
@@ -42,10 +46,18 @@ from .discovery_suppliers_list_sort import DiscoverySuppliersListSort
 from .error import Error
 from .event_page import EventPage
 from .event_types_enum import EventTypesEnum
+from .feed import Feed
+from .feed_event import FeedEvent
+from .feed_event_type_enum import FeedEventTypeEnum
+from .feed_health_enum import FeedHealthEnum
+from .feed_stage_enum import FeedStageEnum
 from .file import File
 from .file_event import FileEvent
 from .file_event_type_enum import FileEventTypeEnum
 from .file_upload_request import FileUploadRequest
+from .health import Health
+from .health_day import HealthDay
+from .import_detail import ImportDetail
 from .integration import Integration
 from .integration_type_enum import IntegrationTypeEnum
 from .integration_write_request import IntegrationWriteRequest
@@ -56,7 +68,9 @@ from .invalid_input_additional_property_type_1 import InvalidInputAdditionalProp
 from .invitation_request import InvitationRequest
 from .invitation_validity import InvitationValidity
 from .invited_user import InvitedUser
+from .issue import Issue
 from .key_enum import KeyEnum
+from .kind_enum import KindEnum
 from .login_request import LoginRequest
 from .login_response import LoginResponse
 from .new_api_key_request import NewApiKeyRequest
@@ -78,6 +92,8 @@ from .organization_type_enum import OrganizationTypeEnum
 from .page_request import PageRequest
 from .paginated_candidate_list import PaginatedCandidateList
 from .paginated_candidate_list_pagination import PaginatedCandidateListPagination
+from .paginated_check_list import PaginatedCheckList
+from .paginated_check_list_pagination import PaginatedCheckListPagination
 from .paginated_connection_request_list import PaginatedConnectionRequestList
 from .paginated_connection_request_list_pagination import PaginatedConnectionRequestListPagination
 from .paginated_file_list import PaginatedFileList
@@ -92,6 +108,8 @@ from .password_reset_request_request import PasswordResetRequestRequest
 from .patched_account_numbers_request import PatchedAccountNumbersRequest
 from .patched_connection_request_write_request import PatchedConnectionRequestWriteRequest
 from .patched_connection_request_write_request_uploaded_files_item_type_1 import PatchedConnectionRequestWriteRequestUploadedFilesItemType1
+from .patched_feed_change_request import PatchedFeedChangeRequest
+from .patched_run_end_request import PatchedRunEndRequest
 from .patched_webhook_endpoint_request import PatchedWebhookEndpointRequest
 from .permission import Permission
 from .permission_assignments import PermissionAssignments
@@ -99,15 +117,23 @@ from .permission_change_request import PermissionChangeRequest
 from .permission_uuids_enum import PermissionUuidsEnum
 from .person import Person
 from .ping import Ping
+from .ping_answer import PingAnswer
 from .ping_event import PingEvent
 from .ping_event_type_enum import PingEventTypeEnum
 from .reason_request import ReasonRequest
 from .recover_request import RecoverRequest
 from .recovered import Recovered
+from .reporter import Reporter
 from .reset_token import ResetToken
 from .role import Role
+from .run import Run
+from .run_end_status_enum import RunEndStatusEnum
+from .run_report_request import RunReportRequest
+from .run_status_enum import RunStatusEnum
 from .same_name import SameName
+from .sandbox_run_request import SandboxRunRequest
 from .secret import Secret
+from .sender_enum import SenderEnum
 from .sign_up_request import SignUpRequest
 from .sort_request import SortRequest
 from .status_change import StatusChange
@@ -126,11 +152,15 @@ __all__ = (
     "ApiKey",
     "ApproveRequest",
     "AssignedPermission",
+    "Badge",
     "Candidate",
     "Channel",
+    "Check",
+    "CheckRequestRequest",
     "Connection",
     "ConnectionEvent",
     "ConnectionEventTypeEnum",
+    "ConnectionHealth",
     "ConnectionListOrdering",
     "ConnectionListStatus",
     "ConnectionRequest",
@@ -163,10 +193,18 @@ __all__ = (
     "Error",
     "EventPage",
     "EventTypesEnum",
+    "Feed",
+    "FeedEvent",
+    "FeedEventTypeEnum",
+    "FeedHealthEnum",
+    "FeedStageEnum",
     "File",
     "FileEvent",
     "FileEventTypeEnum",
     "FileUploadRequest",
+    "Health",
+    "HealthDay",
+    "ImportDetail",
     "Integration",
     "IntegrationTypeEnum",
     "IntegrationWriteRequest",
@@ -177,7 +215,9 @@ __all__ = (
     "InvitationRequest",
     "InvitationValidity",
     "InvitedUser",
+    "Issue",
     "KeyEnum",
+    "KindEnum",
     "LoginRequest",
     "LoginResponse",
     "NewApiKeyRequest",
@@ -199,6 +239,8 @@ __all__ = (
     "PageRequest",
     "PaginatedCandidateList",
     "PaginatedCandidateListPagination",
+    "PaginatedCheckList",
+    "PaginatedCheckListPagination",
     "PaginatedConnectionRequestList",
     "PaginatedConnectionRequestListPagination",
     "PaginatedFileList",
@@ -213,6 +255,8 @@ __all__ = (
     "PatchedAccountNumbersRequest",
     "PatchedConnectionRequestWriteRequest",
     "PatchedConnectionRequestWriteRequestUploadedFilesItemType1",
+    "PatchedFeedChangeRequest",
+    "PatchedRunEndRequest",
     "PatchedWebhookEndpointRequest",
     "Permission",
     "PermissionAssignments",
@@ -220,15 +264,23 @@ __all__ = (
     "PermissionUuidsEnum",
     "Person",
     "Ping",
+    "PingAnswer",
     "PingEvent",
     "PingEventTypeEnum",
     "ReasonRequest",
     "Recovered",
     "RecoverRequest",
+    "Reporter",
     "ResetToken",
     "Role",
+    "Run",
+    "RunEndStatusEnum",
+    "RunReportRequest",
+    "RunStatusEnum",
     "SameName",
+    "SandboxRunRequest",
     "Secret",
+    "SenderEnum",
     "SignUpRequest",
     "SortRequest",
     "StatusChange",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
   from ..models.connection_event import ConnectionEvent
   from ..models.connection_request_event import ConnectionRequestEvent
   from ..models.disabled_endpoint_event import DisabledEndpointEvent
+  from ..models.feed_event import FeedEvent
   from ..models.file_event import FileEvent
   from ..models.ping_event import PingEvent
   from ..models.user_event import UserEvent
@@ -30,12 +31,12 @@ T = TypeVar("T", bound="EventPage")
 class EventPage:
     """ 
         Attributes:
-            events (list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FileEvent | PingEvent |
-                UserEvent]):
+            events (list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent |
+                PingEvent | UserEvent]):
             next_after (int | None): Ask with `after` set to this for the next events; null when none came.
      """
 
-    events: list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FileEvent | PingEvent | UserEvent]
+    events: list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent | PingEvent | UserEvent]
     next_after: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -47,6 +48,7 @@ class EventPage:
         from ..models.connection_event import ConnectionEvent # noqa: PLC0415
         from ..models.connection_request_event import ConnectionRequestEvent # noqa: PLC0415
         from ..models.disabled_endpoint_event import DisabledEndpointEvent # noqa: PLC0415
+        from ..models.feed_event import FeedEvent # noqa: PLC0415
         from ..models.file_event import FileEvent # noqa: PLC0415
         from ..models.ping_event import PingEvent # noqa: PLC0415
         from ..models.user_event import UserEvent # noqa: PLC0415
@@ -62,6 +64,8 @@ class EventPage:
             elif isinstance(events_item_data, ConnectionRequestEvent):
                 events_item = events_item_data.to_dict()
             elif isinstance(events_item_data, ConnectionEvent):
+                events_item = events_item_data.to_dict()
+            elif isinstance(events_item_data, FileEvent):
                 events_item = events_item_data.to_dict()
             else:
                 events_item = events_item_data.to_dict()
@@ -90,6 +94,7 @@ class EventPage:
         from ..models.connection_event import ConnectionEvent # noqa: PLC0415
         from ..models.connection_request_event import ConnectionRequestEvent # noqa: PLC0415
         from ..models.disabled_endpoint_event import DisabledEndpointEvent # noqa: PLC0415
+        from ..models.feed_event import FeedEvent # noqa: PLC0415
         from ..models.file_event import FileEvent # noqa: PLC0415
         from ..models.ping_event import PingEvent # noqa: PLC0415
         from ..models.user_event import UserEvent # noqa: PLC0415
@@ -97,7 +102,7 @@ class EventPage:
         events = []
         _events = d.pop("events")
         for events_item_data in (_events):
-            def _parse_events_item(data: object) -> ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FileEvent | PingEvent | UserEvent:
+            def _parse_events_item(data: object) -> ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent | PingEvent | UserEvent:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -148,13 +153,23 @@ class EventPage:
                     return componentsschemas_event_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_5 = FileEvent.from_dict(data)
+
+
+
+                    return componentsschemas_event_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_type_5 = FileEvent.from_dict(data)
+                componentsschemas_event_type_6 = FeedEvent.from_dict(data)
 
 
 
-                return componentsschemas_event_type_5
+                return componentsschemas_event_type_6
 
             events_item = _parse_events_item(events_item_data)
 

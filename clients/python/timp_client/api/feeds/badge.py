@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.badge import Badge
+from ...models.error import Error
+from ...models.invalid_input import InvalidInput
+from typing import cast
+
+
+
+def _get_kwargs(
+    key: str,
+    extension: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/timp/badges/{key}.{extension}".format(key=quote(str(key), safe=""),extension=quote(str(extension), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Badge | Error | InvalidInput | None:
+    if response.status_code == 200:
+        response_200 = Badge.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InvalidInput.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Badge | Error | InvalidInput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key: str,
+    extension: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Badge | Error | InvalidInput]:
+    """ 
+    Args:
+        key (str):
+        extension (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Badge | Error | InvalidInput]
+     """
+
+
+    kwargs = _get_kwargs(
+        key=key,
+extension=extension,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    key: str,
+    extension: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Badge | Error | InvalidInput | None:
+    """ 
+    Args:
+        key (str):
+        extension (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Badge | Error | InvalidInput
+     """
+
+
+    return sync_detailed(
+        key=key,
+extension=extension,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    key: str,
+    extension: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Badge | Error | InvalidInput]:
+    """ 
+    Args:
+        key (str):
+        extension (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Badge | Error | InvalidInput]
+     """
+
+
+    kwargs = _get_kwargs(
+        key=key,
+extension=extension,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    key: str,
+    extension: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Badge | Error | InvalidInput | None:
+    """ 
+    Args:
+        key (str):
+        extension (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Badge | Error | InvalidInput
+     """
+
+
+    return (await asyncio_detailed(
+        key=key,
+extension=extension,
+client=client,
+
+    )).parsed

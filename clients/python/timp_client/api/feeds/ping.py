@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.invalid_input import InvalidInput
+from ...models.ping_answer import PingAnswer
+from typing import cast
+
+
+
+def _get_kwargs(
+    key: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/timp/ping/{key}/".format(key=quote(str(key), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | InvalidInput | PingAnswer | None:
+    if response.status_code == 200:
+        response_200 = PingAnswer.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InvalidInput.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | InvalidInput | PingAnswer]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Error | InvalidInput | PingAnswer]:
+    """ A delivery done: a Successful run (it ends a started one)
+
+     A feed's ping URL, for a cron job: `curl` it when the file is delivered (`…/start/` when
+    the delivery begins, `…/fail/` with the error as the body when it fails). An unknown key is
+    a 404.
+
+    Args:
+        key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvalidInput | PingAnswer]
+     """
+
+
+    kwargs = _get_kwargs(
+        key=key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Error | InvalidInput | PingAnswer | None:
+    """ A delivery done: a Successful run (it ends a started one)
+
+     A feed's ping URL, for a cron job: `curl` it when the file is delivered (`…/start/` when
+    the delivery begins, `…/fail/` with the error as the body when it fails). An unknown key is
+    a 404.
+
+    Args:
+        key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvalidInput | PingAnswer
+     """
+
+
+    return sync_detailed(
+        key=key,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Error | InvalidInput | PingAnswer]:
+    """ A delivery done: a Successful run (it ends a started one)
+
+     A feed's ping URL, for a cron job: `curl` it when the file is delivered (`…/start/` when
+    the delivery begins, `…/fail/` with the error as the body when it fails). An unknown key is
+    a 404.
+
+    Args:
+        key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvalidInput | PingAnswer]
+     """
+
+
+    kwargs = _get_kwargs(
+        key=key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Error | InvalidInput | PingAnswer | None:
+    """ A delivery done: a Successful run (it ends a started one)
+
+     A feed's ping URL, for a cron job: `curl` it when the file is delivered (`…/start/` when
+    the delivery begins, `…/fail/` with the error as the body when it fails). An unknown key is
+    a 404.
+
+    Args:
+        key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvalidInput | PingAnswer
+     """
+
+
+    return (await asyncio_detailed(
+        key=key,
+client=client,
+
+    )).parsed

@@ -1,0 +1,183 @@
+"""A file checked against its feed's specification, read as a stream (the csv module, or
+openpyxl in read-only mode), never whole into memory: errors and warnings by row and column
+(the header is row 1), at most MAX_LISTED errors listed and all of them counted."""
+
+import csv
+import io
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import PurePosixPath
+from typing import IO
+
+import openpyxl
+
+from feeds import specs
+
+MAX_LISTED = 100
+FILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
+COUNTRY = re.compile(r"[A-Z]{2}")
+BOOLEANS = {"true", "false"}
+
+
+@dataclass
+class Result:
+    spec: str
+    rows: int = 0
+    error_count: int = 0
+    errors: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.error_count == 0
+
+    def error(self, row, column, code: str, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED:
+            self.errors.append({"row": row, "column": column, "code": code, "message": message})
+
+    def warn(self, row, column, code: str, message: str) -> None:
+        if len(self.warnings) < MAX_LISTED:
+            self.warnings.append({"row": row, "column": column, "code": code, "message": message})
+
+
+class NotUTF8(Exception):
+    pass
+
+
+def csv_rows(upload: IO[bytes], result: Result):
+    """The rows of a CSV stream; a line ended by a carriage return is an error (said once)."""
+    text = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
+
+    def lines():
+        said = False
+        try:
+            for line in text:
+                if not said and line.endswith(("\r", "\r\n")):
+                    result.error(None, None, "carriage_return", "Lines end with carriage returns: end them with \\n.")
+                    said = True
+                yield line
+        except UnicodeDecodeError:
+            raise NotUTF8() from None
+        finally:
+            text.detach()
+
+    return csv.reader(lines())
+
+
+def xlsx_rows(upload: IO[bytes]):
+    workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        for values in sheet.iter_rows(values_only=True):
+            yield ["" if value is None else as_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+def as_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def problem(found: specs.Field, value: str) -> str | None:
+    """What is wrong with a non-empty value, or None."""
+    kind = found.kind
+    if kind == "integer":
+        return None if re.fullmatch(r"[+-]?\d+", value) else "a whole number"
+    if kind in ("decimal", "number"):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return "a number"
+        if not number.is_finite():
+            return "a number"
+        if found.places is not None and -number.as_tuple().exponent > found.places:
+            return f"a number with at most {found.places} decimal places"
+        return None
+    if kind == "boolean":
+        return None if value.lower() in BOOLEANS else "true or false"
+    if kind == "uuid":
+        try:
+            uuid.UUID(value)
+        except ValueError:
+            return "a UUID"
+        return None
+    if kind == "date":
+        try:
+            date.fromisoformat(value[:10])
+        except ValueError:
+            return "a date (YYYY-MM-DD)"
+        return None
+    if kind == "country":
+        return None if COUNTRY.fullmatch(value) else "a two-letter ISO country code"
+    if kind == "choice":
+        return None if value in found.choices else f"one of {', '.join(found.choices)}"
+    return None
+
+
+def check(upload: IO[bytes], *, file_name: str, kind: str, integration_type: str) -> Result:
+    """`kind`: "csv" or "xlsx" (detected from the bytes by the caller)."""
+    result = Result(spec="none")
+    stem = PurePosixPath(file_name).stem
+    if not FILE_NAME.fullmatch(stem):
+        result.warn(None, None, "file_name", "File names use only letters, digits, - and _ (the extension aside).")
+    rows = xlsx_rows(upload) if kind == "xlsx" else csv_rows(upload, result)
+    try:
+        read(rows, result, integration_type)
+    except NotUTF8:
+        result.error(None, None, "encoding", "The file is not UTF-8 text.")
+    except csv.Error as error:
+        result.error(result.rows + 2, None, "malformed", f"The CSV cannot be read here: {error}.")
+    return result
+
+
+def read(rows, result: Result, integration_type: str) -> None:
+    header = next(rows, None)
+    if header is None or not any(cell.strip() for cell in header):
+        result.error(1, None, "no_header", "The file has no header row.")
+        return
+    header = [cell.strip() for cell in header]
+    spec = specs.for_header(integration_type, header)
+    if spec is None:
+        result.spec = "none"
+        result.warn(None, None, "no_spec", "This feed's type has no specification: any well-formed table passes.")
+        for _ in rows:
+            result.rows += 1
+        return
+    result.spec = spec.name
+    columns = [spec.field_for(name) for name in header]
+    present = {found.name for found in columns if found is not None}
+    for name in spec.required:
+        if name not in present:
+            result.error(1, name, "missing_column", f"The required column {name} is missing.")
+    for name in spec.preferred:
+        if name not in present:
+            result.warn(1, name, "missing_preferred_column", f"The preferred column {name} is missing.")
+    for name, found in zip(header, columns, strict=True):
+        if found is None:
+            result.warn(1, name, "unknown_column", f"{name} is not a column of the {spec.name} specification.")
+    checked = [(index, header[index], found) for index, found in enumerate(columns) if found is not None]
+    for number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        result.rows += 1
+        for index, name, found in checked:
+            value = row[index].strip() if index < len(row) else ""
+            if not value:
+                if found.required:
+                    result.error(number, name, "required", f"{name} is required.")
+                continue
+            wrong = problem(found, value)
+            if wrong:
+                result.error(number, name, "type", f"{name} must be {wrong}.")
