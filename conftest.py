@@ -1,5 +1,7 @@
 """Personas shared by every app's tests: a retailer, a supplier, another retailer, staff."""
 
+import io
+import logging
 from collections.abc import Sequence
 from contextlib import contextmanager
 
@@ -38,6 +40,18 @@ def media_root(settings, tmp_path):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
     }
     return root
+
+
+@pytest.fixture
+def captured_logs():
+    """Everything the project's log handler writes, at every level."""
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    stream = io.StringIO()
+    previous, level = handler.setStream(stream), logging.getLogger().level
+    logging.getLogger().setLevel(logging.DEBUG)
+    yield stream
+    logging.getLogger().setLevel(level)
+    handler.setStream(previous)
 
 
 @pytest.fixture

@@ -29,7 +29,14 @@ GROWTH_SECONDS = int(os.environ.get("BENCH_GROWTH_SECONDS", "10"))
 WRK = ["-t2", "-c16", "--latency"]
 GROWTH_STAGES = (200, 2000, 20_000)
 # Ratios to /healthz, and p99 in milliseconds, that the scenarios must reach.
-BUDGETS = {"org_detail": 0.14, "request_detail": 0.14, "connections_list": 0.04, "request_create": 0.1}
+BUDGETS = {
+    "org_detail": 0.14,
+    "request_detail": 0.14,
+    "connections_list": 0.04,
+    "request_create": 0.1,
+    "feed_runs_report": 0.1,
+    "feed_ping": 0.15,
+}
 # Creates with events on keep this share of their ratio with events off.
 EVENTS_COST_BUDGET = 0.9
 WEBHOOK_DELIVERIES_BUDGET = 1000
@@ -48,6 +55,9 @@ LARGE_MEMBER_BUDGET = 2.0
 SLOW_CLIENTS_P99_BUDGET_MS = 250
 WEBHOOK_EVENTS = int(os.environ.get("BENCH_WEBHOOK_EVENTS", "10000"))
 SANDBOX_TENANTS = 200
+FEED_MONITOR_DB_SECONDS_BUDGET = 0.5
+FILE_CHECK_BUDGET = 5
+FILE_CHECK_RSS_BUDGET_MB = 50
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -58,6 +68,7 @@ PRODUCTION = {
     "TRUST_X_FORWARDED_PROTO": "true",
     # One token makes every request here; the throttle still runs (and is measured), it just never says no.
     "API_THROTTLE_RATE": "1000000000/minute",
+    "PING_THROTTLE_RATE": "1000000000/minute",
     "DJANGO_SETTINGS_MODULE": "timp_api.settings",
 }
 
@@ -155,6 +166,7 @@ def main() -> int:
     from django.core.management import call_command
 
     from bench import dataset
+    from bench import feeds as feed_bench
     from bench.events_concurrent import measure as measure_events_concurrent
     from bench.sandbox_lifecycle import measure as measure_lifecycles
     from bench.slow_clients import measure as measure_slow_clients
@@ -249,6 +261,8 @@ def main() -> int:
         poller = UserFactory()
         events_concurrent = measure_events_concurrent(base, poller, dataset.token_for(poller))
         say(f"events_concurrent: {events_concurrent}")
+        say(f"feeds: runs reported by API key and by ping URL, over {feed_bench.REPORTED_FEEDS} live feeds")
+        scenarios.update(feed_bench.measure_reports(against_ceiling, base, world["user"]))
     say("request_create with events off")
     off_port = free_port()
     os.environ["BENCH_PREFIX"] = "Quiet"  # create.lua's names: none taken by the first run's
@@ -263,6 +277,11 @@ def main() -> int:
         sandbox_lifecycle = measure_lifecycles(f"http://127.0.0.1:{sandbox_port}", SANDBOX_TENANTS)
     say(f"webhooks: {WEBHOOK_EVENTS} events to 10 endpoints, then a steady load, then with bad endpoints")
     webhooks = measure_webhooks([free_port() for _ in range(3)], wrk, say, WEBHOOK_EVENTS)
+    say(f"feed_monitor: one tick over {feed_bench.MONITORED:,} live feeds")
+    feed_monitor = feed_bench.measure_monitor(world, analyze)
+    say(f"feed_monitor: { ({k: v for k, v in feed_monitor.items() if k != 'plan'}) }")
+    say(f"file_check: {feed_bench.FILE_ROWS:,} rows")
+    file_check = feed_bench.measure_file_check(ROOT)
     create = scenarios["request_create"]
     answered = create["requests"] - create["non_2xx"]
     for result in scenarios.values():
@@ -286,6 +305,8 @@ def main() -> int:
         },
         **webhooks,
         "events_concurrent": events_concurrent,
+        "feed_monitor": feed_monitor,
+        "file_check": file_check,
         "sandbox_lifecycle": sandbox_lifecycle,
         "load_seconds": round(load_seconds, 1),
         "create_check": {
@@ -389,6 +410,23 @@ def check(report: dict) -> dict:
         "value": {key: concurrent[key] for key in ("events", "lost", "repeated")},
         "met": concurrent["lost"] == 0 and concurrent["repeated"] == 0 and concurrent["events"] > 0,
     }
+    monitor = report["feed_monitor"]
+    verdicts[
+        f"feed_monitor: one tick finds every due feed in <= {FEED_MONITOR_DB_SECONDS_BUDGET} s of database time"
+    ] = {
+        "value": {key: monitor[key] for key in ("due", "found", "queries", "db_seconds")},
+        "met": monitor["found"] == monitor["due"] and monitor["db_seconds"] <= FEED_MONITOR_DB_SECONDS_BUDGET,
+    }
+    checked = report["file_check"]
+    times = round(checked["seconds"] / checked["csv_reader_seconds"], 2)
+    verdicts[f"file_check <= {FILE_CHECK_BUDGET} x a bare csv.reader pass"] = {
+        "value": times,
+        "met": times <= FILE_CHECK_BUDGET,
+    }
+    verdicts[f"file_check peak RSS growth <= {FILE_CHECK_RSS_BUDGET_MB} MB"] = {
+        "value": checked["peak_rss_growth_mb"],
+        "met": checked["peak_rss_growth_mb"] <= FILE_CHECK_RSS_BUDGET_MB,
+    }
     return verdicts
 
 
@@ -435,6 +473,16 @@ def table(report: dict) -> str:
         f"ones' p50 {isolation['p50_ms']} ms, p99 {isolation['p99_ms']} ms.",
         f"Events feed under {concurrent['writers']} concurrent writers for {concurrent['seconds']} s: "
         f"{concurrent['events']:,} events, {concurrent['lost']} lost, {concurrent['repeated']} repeated.",
+        "",
+    ]
+    monitor, checked = report["feed_monitor"], report["file_check"]
+    lines += [
+        f"Feed monitor, one tick over {monitor['feeds']:,} live feeds ({monitor['due']:,} due): {monitor['found']:,} "
+        f"found late in {monitor['queries']} queries, {monitor['db_seconds']} s of database time "
+        f"({monitor['seconds']} s in all).",
+        f"File check of {checked['rows']:,} tracking rows: {checked['seconds']} s, against "
+        f"{checked['csv_reader_seconds']} s for a bare csv.reader pass; peak memory grew "
+        f"{checked['peak_rss_growth_mb']} MB.",
         "",
     ]
     lines += [f"- {'met' if v['met'] else 'MISSED'}: {name} ({v['value']})" for name, v in report["budgets"].items()]

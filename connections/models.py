@@ -85,6 +85,10 @@ class Connection(models.Model):
     def __str__(self) -> str:
         return f"{self.retailer} ↔ {self.supplier}"
 
+    def is_visible_to(self, user) -> bool:
+        """`visible_to`'s rule for one connection in hand: either side's members, and staff."""
+        return user.is_authenticated and (user.is_staff or self.side_of(user.organization_id) is not None)
+
     def side_of(self, organization_id) -> str | None:
         """RETAILER or SUPPLIER: the side this organization is on, or None if neither."""
         if organization_id == self.retailer.organization_id:

@@ -88,10 +88,12 @@ def publish_each(event_type: str, events: list[tuple[dict, Iterable]]) -> None:
     `publish` writes one): for a periodic job that finds many changes at once."""
     if not settings.EVENTS_ENABLED or not events:
         return
+    # Two JSON arrays, not arrays of values: one parameter each, parsed once by PostgreSQL.
     sql = f"""
         WITH given AS MATERIALIZED (
-            SELECT nextval(pg_get_serial_sequence('events_event', 'id')) AS id, data, members
-            FROM unnest(%s::jsonb[], %s::text[]) AS given(data, members)
+            SELECT nextval(pg_get_serial_sequence('events_event', 'id')) AS id, item.data, members.audience
+            FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS item(data, n)
+            JOIN jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS members(audience, n) USING (n)
         ),
         event AS (
             INSERT INTO events_event (id, type, created_at, data, for_staff)
@@ -100,13 +102,13 @@ def publish_each(event_type: str, events: list[tuple[dict, Iterable]]) -> None:
         ),
         audience AS (
             INSERT INTO events_eventaudience (event_id, event_xid, organization_id)
-            SELECT DISTINCT event.id, event.xid, member
-            FROM event JOIN given USING (id), unnest(given.members::uuid[]) AS member
+            SELECT event.id, event.xid, member::uuid
+            FROM event JOIN given USING (id), jsonb_array_elements_text(given.audience) AS member
         )
         {WAKE_FAN_OUT}
     """  # noqa: S608
-    data = [orjson.dumps(item).decode() for item, _ in events]
-    members = ["{" + ",".join(str(pk) for pk in audience) + "}" for _, audience in events]
+    data = orjson.dumps([item for item, _ in events]).decode()
+    members = orjson.dumps([list(dict.fromkeys(str(pk) for pk in audience)) for _, audience in events]).decode()
     execute_prepared(sql, (data, members, event_type, FAN_OUT_TASK, FAN_OUT_TASK))
 
 

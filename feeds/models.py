@@ -51,6 +51,8 @@ class Feed(models.Model):
     late_since = models.DateTimeField(null=True, blank=True)
     # next_expected_at + grace while a new or up feed waits for its run; the monitor's query.
     alert_at = models.DateTimeField(null=True, blank=True)
+    # The run a ping began (`…/start/`) that the next ping ends.
+    ping_started = models.ForeignKey("Run", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["integration__position", "integration__date_created"]

@@ -18,7 +18,13 @@ TIME_ZONES = frozenset(available_timezones())
 
 def expected_after(expression: str, zone: str, after: datetime) -> datetime:
     """The first expected time strictly after `after` (UTC)."""
-    return next(fire_times(expression, zone, after))
+    return first_after(expression, zone, int(after.timestamp()))
+
+
+@lru_cache(maxsize=4096)
+def first_after(expression: str, zone: str, after_epoch_second: int) -> datetime:
+    # Schedules fire on whole seconds: the first time after a moment is the first after its second.
+    return next(fire_times(expression, zone, datetime.fromtimestamp(after_epoch_second, tz=UTC)))
 
 
 def fire_times(expression: str, zone: str, after: datetime):

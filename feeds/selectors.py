@@ -1,10 +1,13 @@
 """Who sees which feeds, runs and checks, and the feeds made ready for their shape."""
 
 from datetime import datetime
+from functools import cache
+from uuid import UUID
 
 from django.db.models import Q
 
 from connections.models import Connection
+from core.json_sql import PreparedQuery
 from feeds import health, schedule
 from feeds.models import Check, Feed, Run
 
@@ -21,6 +24,33 @@ def feeds_for(user):
 def feeds_for_update():
     """Feeds with what their changes read, each feed's row locked (not its connection's)."""
     return feeds_with_connections().select_for_update(of=("self",))
+
+
+# Stand for the value each run of `reading` and `locking` passes (no key holds a NUL, no feed has UUID 0).
+PING_KEY_MARKER = "\x00ping_key"
+NO_FEED = UUID(int=0)
+
+
+def feed_of(user, connection_uuid, record_uuid) -> Feed | None:
+    """The feed `record_uuid` of the connection `connection_uuid`, if `user` sees it (the
+    connection's `visible_to` rule); by a query compiled once per process."""
+    found = reading().run(record_uuid)
+    if not found or found[0].connection_id != connection_uuid or not found[0].connection.is_visible_to(user):
+        return None
+    return found[0]
+
+
+@cache
+def reading() -> PreparedQuery:
+    return PreparedQuery(feeds_with_connections().filter(pk=NO_FEED).order_by(), NO_FEED)
+
+
+@cache
+def locking(by: str) -> PreparedQuery:
+    """The feed whose `by` (pk or ping_key) is the value given, locked, with what its changes
+    read: the first query of every run reported and every ping, compiled once per process."""
+    marker = PING_KEY_MARKER if by == "ping_key" else NO_FEED
+    return PreparedQuery(feeds_for_update().filter(**{by: marker}).order_by(), marker)
 
 
 def runs_for(user):

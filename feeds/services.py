@@ -4,12 +4,14 @@ the health they give, the monitor's tick. Events go to both sides of the connect
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from connections.cron import validate_cron
 from connections.models import Connection, Integration
 from core.exceptions import ApplicationError, InvalidState, WrongOrganizationType
+from core.json_sql import execute_prepared
 from core.policy import authorize
 from events.services import publish, publish_each
 from feeds import checking, schedule, selectors
@@ -66,7 +68,8 @@ def pause_all(of: Connection) -> None:
 
 
 def lock(feed: Feed) -> Feed:
-    return selectors.feeds_for_update().get(pk=feed.pk)
+    (locked,) = selectors.locking("pk").run(feed.pk)
+    return locked
 
 
 def ensure_open(feed: Feed) -> None:
@@ -169,86 +172,127 @@ class WrongSide(WrongOrganizationType):
 
 
 @transaction.atomic
-def report_run(
-    *,
-    feed: Feed,
-    user=None,
-    status: str,
-    file_name: str = "",
-    count: int | None = None,
-    failure_message: str = "",
-    date_imported: datetime | None = None,
-    now: datetime | None = None,
-) -> Run:
-    """A run of a live feed, by the sending side (`user`), or by its ping URL (no user: the
-    key is the authority, and a feed not live still records it, unwatched)."""
-    now = now or timezone.now()
+def report_run(*, feed: Feed, user, now: datetime | None = None, **run) -> Run:
+    """A run of a live feed, reported by the sending side: `status`, and `file_name`, `count`,
+    `failure_message`, `date_imported` if given."""
     locked = lock(feed)
-    if user is not None:
-        authorize(user, "report_run", locked)
-        ensure_sender(user, locked)
-        if locked.stage != Feed.Stage.LIVE:
-            raise InvalidState(f"This feed is in {locked.stage}; runs are reported for a live feed.")
-    sending, receiving = audience(locked)
-    if locked.sender == "SUPPLIER":
-        sending, receiving = receiving, sending
-    run = Run.objects.create(
-        feed=locked,
-        sending_organization_id=sending,
-        receiving_organization_id=receiving,
-        date_imported=date_imported or now,
-        file_name=file_name,
-        status=status,
-        failure_message=failure_message,
-        count=count,
-        reported_by=user,
-        by_ping=user is None,
-        finished_at=None if status == Run.Status.PENDING else now,
-    )
-    observe(locked, run, now)
-    return run
+    authorize(user, "report_run", locked)
+    ensure_sender(user, locked)
+    if locked.stage != Feed.Stage.LIVE:
+        raise InvalidState(f"This feed is in {locked.stage}; runs are reported for a live feed.")
+    return record(locked, now or timezone.now(), reported_by=user, **run)
 
 
 @transaction.atomic
-def finish_run(*, run: Run, user=None, status: str, failure_message: str = "", count=None, now=None) -> Run:
+def finish_run(*, run: Run, user, status: str, failure_message: str = "", count=None, now=None) -> Run:
     """A pending run, ended Successful or Failed."""
-    now = now or timezone.now()
-    locked_run = Run.objects.select_for_update().get(pk=run.pk)
     feed = lock(run.feed)
-    if user is not None:
-        authorize(user, "report_run", feed)
-        ensure_sender(user, feed)
-    if locked_run.status != Run.Status.PENDING:
-        raise InvalidState(f"This run is {locked_run.status}; only a Pending run can end.")
+    authorize(user, "report_run", feed)
+    ensure_sender(user, feed)
+    locked = Run.objects.select_for_update().get(pk=run.pk)
+    return end(feed, locked, now or timezone.now(), status=status, failure_message=failure_message, count=count)
+
+
+@transaction.atomic
+def ping(*, key: str, outcome: str, failure_message: str = "", now: datetime | None = None) -> Run | None:
+    """A ping to the feed whose key this is (None: no such feed). `Successful` ends the run a
+    ping started (`…/start/`) if one is pending, else records one; `Pending` starts one;
+    `Failed` ends the pending one, or records one. A feed that is not live keeps the run,
+    unwatched."""
+    now = now or timezone.now()
+    found = selectors.locking("ping_key").run(key)
+    if not found:
+        return None
+    (feed,) = found
+    message = failure_message if outcome == Run.Status.FAILED else ""
+    if outcome != Run.Status.PENDING and feed.ping_started_id is not None:
+        # Still pending, unless someone ended it through the API meanwhile.
+        started = Run.objects.select_for_update().filter(pk=feed.ping_started_id, status=Run.Status.PENDING).first()
+        feed.ping_started = None
+        if started is not None:
+            return end(feed, started, now, status=outcome, failure_message=message)
+    return record(feed, now, status=outcome, failure_message=message, by_ping=True)
+
+
+def record(feed: Feed, now: datetime, *, date_imported: datetime | None = None, **fields) -> Run:
+    """A new run of the locked `feed`, and what it does to the feed, in one statement
+    (`RECORD`)."""
+    sending, receiving = audience(feed)
+    if feed.sender == "SUPPLIER":
+        sending, receiving = receiving, sending
+    run = Run(
+        feed=feed,
+        sending_organization_id=sending,
+        receiving_organization_id=receiving,
+        date_imported=date_imported or now,
+        finished_at=None if fields["status"] == Run.Status.PENDING else now,
+        **fields,
+    )
+    if run.by_ping and run.status == Run.Status.PENDING:
+        feed.ping_started = run
+    change = observe(feed, run, now)
+    values = [getattr(run, column.attname) for column in RUN_COLUMNS]
+    execute_prepared(RECORD, (*values, *(getattr(feed, name) for name in OBSERVED_COLUMNS), feed.pk))
+    run._state.adding = False
+    if change:
+        announce(change, feed, now)
+    return run
+
+
+def end(feed: Feed, run: Run, now: datetime, *, status: str, failure_message: str = "", count=None) -> Run:
+    """The locked pending `run` of the locked `feed`, ended."""
+    if run.status != Run.Status.PENDING:
+        raise InvalidState(f"This run is {run.status}; only a Pending run can end.")
     if status == Run.Status.PENDING:
         raise InvalidState("A pending run ends Successful or Failed.")
-    locked_run.status, locked_run.finished_at = status, now
-    locked_run.failure_message = failure_message or locked_run.failure_message
+    run.status, run.finished_at = status, now
+    run.failure_message = failure_message or run.failure_message
     if count is not None:
-        locked_run.count = count
-    locked_run.save()
-    observe(feed, locked_run, now, at=now)
-    return locked_run
+        run.count = count
+    run.save(update_fields=["status", "finished_at", "failure_message", "count"])
+    change = observe(feed, run, now, at=now)
+    feed.save(update_fields=OBSERVED)
+    if change:
+        announce(change, feed, now)
+    return run
 
 
-def observe(feed: Feed, run: Run, now: datetime, at: datetime | None = None) -> None:
-    """What a run does to its live feed's health: a failure makes it failing, a success up
-    (recovered, from late or failing); either moves the next expected time on."""
+# What a run changes of its feed.
+OBSERVED = ["last_run_at", "last_status", "health", "late_since", "next_expected_at", "alert_at", "ping_started"]
+OBSERVED_COLUMNS = [Feed._meta.get_field(name).attname for name in OBSERVED]
+RUN_COLUMNS = Run._meta.concrete_fields
+# A run is reported many times a minute by every feed (a ping each delivery): its insert and
+# its feed's update are one prepared statement, not two statements compiled by the ORM (which
+# cost more Python than PostgreSQL took to run them).
+RECORD = f"""
+    WITH run AS (
+        INSERT INTO feeds_run ({", ".join(column.column for column in RUN_COLUMNS)})
+        VALUES ({", ".join(["%s"] * len(RUN_COLUMNS))})
+    )
+    UPDATE feeds_feed SET {", ".join(f"{Feed._meta.get_field(name).column} = %s" for name in OBSERVED)}
+    WHERE integration_id = %s
+    RETURNING integration_id
+"""  # noqa: S608 -- column names from the models, values as parameters
+
+
+def observe(feed: Feed, run: Run, now: datetime, at: datetime | None = None) -> str | None:
+    """What a run does to its live feed's health (the caller saves it): a failure makes it
+    failing, a success up; either moves the next expected time on. Returns the event it
+    calls for: `failed` as it starts failing, `recovered` from late or failing."""
     at = at or run.date_imported
     if feed.last_run_at is None or at >= feed.last_run_at:
         feed.last_run_at, feed.last_status = at, run.status
     if feed.stage != Feed.Stage.LIVE or run.status == Run.Status.PENDING:
-        feed.save()
-        return
+        return None
     before = feed.health
     feed.health = Feed.Health.FAILING if run.status == Run.Status.FAILED else Feed.Health.UP
     feed.late_since = None
     expect_after(feed, max(at, now) if run.status == Run.Status.SUCCESSFUL else now)
-    feed.save()
     if feed.health == Feed.Health.FAILING and before != Feed.Health.FAILING:
-        announce("failed", feed, now)
-    elif feed.health == Feed.Health.UP and before in (Feed.Health.LATE, Feed.Health.FAILING):
-        announce("recovered", feed, now)
+        return "failed"
+    if feed.health == Feed.Health.UP and before in (Feed.Health.LATE, Feed.Health.FAILING):
+        return "recovered"
+    return None
 
 
 @transaction.atomic
@@ -264,36 +308,20 @@ def new_ping_key(*, feed: Feed, user) -> Feed:
 @transaction.atomic
 def watch(now: datetime | None = None) -> int:
     """The monitor's tick: every live feed whose expected run has not come by its grace is
-    late, found and changed by one statement on the `alert_at` index, whatever the number of
-    feeds; one `integrations/late` event each, written together."""
+    late. They are found, locked and changed by two statements on the `alert_at` index,
+    whatever the number of feeds (the same rows: a feed's alert time only ever moves into the
+    future, so none joins the set between them); one `integrations/late` event each, written
+    together."""
     now = now or timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            UPDATE feeds_feed SET health = %s, late_since = alert_at, alert_at = NULL
-            WHERE alert_at <= %s AND health IN (%s, %s)
-            RETURNING integration_id
-            """,
-            [Feed.Health.LATE, now, Feed.Health.NEW, Feed.Health.UP],
-        )
-        late = [row[0] for row in cursor.fetchall()]
-    if not late:
+    overdue = Q(alert_at__lte=now, health__in=[Feed.Health.NEW, Feed.Health.UP])
+    feeds = list(selectors.feeds_for_update().filter(overdue).order_by())
+    if not feeds:
         return 0
-    feeds = list(selectors.feeds_with_connections().filter(pk__in=late))
+    Feed.objects.filter(overdue).update(health=Feed.Health.LATE, late_since=F("alert_at"), alert_at=None)
+    for feed in feeds:  # as the update left them, for their shapes
+        feed.health, feed.late_since, feed.alert_at = Feed.Health.LATE, feed.alert_at, None
     publish_each("integrations/late", list(zip(as_data(feeds, now), map(audience, feeds), strict=True)))
     return len(feeds)
-
-
-def ping(*, feed: Feed, outcome: str, failure_message: str = "", now: datetime | None = None) -> Run:
-    """A ping: `Successful` ends the feed's pending run if one was started (`…/start/`), else
-    records one; `Pending` starts one; `Failed` ends the pending one, or records one."""
-    now = now or timezone.now()
-    message = failure_message if outcome == Run.Status.FAILED else ""
-    if outcome != Run.Status.PENDING:
-        started = feed.runs.filter(status=Run.Status.PENDING, by_ping=True).order_by("-date_imported").first()
-        if started is not None:
-            return finish_run(run=started, status=outcome, failure_message=message, now=now)
-    return report_run(feed=feed, status=outcome, failure_message=message, now=now)
 
 
 # What a file check reads, by the type detected from the file's bytes.

@@ -1,9 +1,6 @@
 """No partner credential, token or password appears in any response, log record or error
 page: a whole working day through the API and the admin, with everything captured and scanned."""
 
-import io
-import logging
-
 import pytest
 from django.test import Client
 from rest_framework.test import APIClient
@@ -15,18 +12,6 @@ FEED_PASSWORD = "S3cr3t-Feed-Pa55"
 FEED_URL = f"sftp://feeds:{FEED_PASSWORD}@ftp.supplier.example/items.csv"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def captured_logs():
-    """Everything the project's log handler writes, at every level."""
-    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
-    stream = io.StringIO()
-    previous, level = handler.setStream(stream), logging.getLogger().level
-    logging.getLogger().setLevel(logging.DEBUG)
-    yield stream
-    logging.getLogger().setLevel(level)
-    handler.setStream(previous)
 
 
 def test_no_secret_leaves_the_server(captured_logs, retailer_user, staff_user):

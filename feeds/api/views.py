@@ -49,7 +49,7 @@ class FeedMixin(ActionPermissionsMixin):
     action_permissions = {"post": MANAGE_CONNECTIONS, "patch": MANAGE_CONNECTIONS}
 
     def feed(self, request, connection_uuid, record_uuid) -> Feed:
-        found = selectors.feeds_for(request.user).filter(connection=connection_uuid, pk=record_uuid).first()
+        found = selectors.feed_of(request.user, connection_uuid, record_uuid)
         if found is None:
             raise NotFound()
         return found
@@ -298,12 +298,11 @@ class PingView(APIView):
         return self.ping(request, key)
 
     def ping(self, request, key):
-        feed = selectors.feeds_with_connections().filter(ping_key=key).first()
-        if feed is None:
-            raise NotFound()
         message = request.body[:FAILURE_MESSAGE_LENGTH].decode("utf-8", "replace").replace("\x00", "")
-        run = services.ping(feed=feed, outcome=self.outcome, failure_message=message)
-        return Response({"run": RunSerializer(run).data, "watched": feed.stage == Feed.Stage.LIVE})
+        run = services.ping(key=key, outcome=self.outcome, failure_message=message)
+        if run is None:
+            raise NotFound()
+        return Response({"run": RunSerializer(run).data, "watched": run.feed.stage == Feed.Stage.LIVE})
 
 
 @ping_schema("ping_start", "A delivery begun: a Pending run")

@@ -137,6 +137,28 @@ def test_pings_record_runs_and_start_then_complete_one(anonymous, feed, supplier
     assert Run.objects.count() == 2
 
 
+def test_a_ping_after_its_started_run_ended_elsewhere_records_a_new_one(anonymous, client_for, feed, supplier_user):
+    live_feed(feed, supplier_user, timezone.now())
+    started = anonymous.post(f"/timp/ping/{feed.ping_key}/start/").json()["run"]
+    client_for(supplier_user).patch(runs(feed, f"{started['uuid']}/"), {"status": "Failed"})
+
+    pinged = anonymous.get(f"/timp/ping/{feed.ping_key}/")
+
+    assert pinged.status_code == 200
+    assert pinged.json()["run"]["uuid"] != started["uuid"]
+    assert Feed.objects.get(pk=feed.pk).health == "up"
+
+
+def test_a_ping_key_never_reaches_the_log(anonymous, feed, captured_logs):
+    anonymous.get(f"/timp/ping/{feed.ping_key}/")
+    anonymous.get("/timp/badges/some-unknown-key.svg")  # a 404, which Django logs too
+
+    logged = captured_logs.getvalue()
+    assert "/timp/ping/***/" in logged
+    assert feed.ping_key not in logged
+    assert "some-unknown-key" not in logged
+
+
 def test_a_ping_to_a_paused_feed_is_kept_and_says_so(anonymous, feed):
     response = anonymous.get(f"/timp/ping/{feed.ping_key}/")
 
@@ -202,8 +224,8 @@ def test_the_monitor_costs_the_same_queries_whatever_the_number_of_late_feeds(
     for found in feeds:
         live_feed(found, supplier_user, LIVE_AT)
 
-    # 1 savepoint, 2 the late ones changed and returned, 3 their feeds and connections, 4 their
-    # runs, 5 the events, 6 release
+    # 1 savepoint, 2 the late feeds found and locked, with their connections, 3 changed, 4 their
+    # runs of 30 days, 5 the events, 6 release
     with django_assert_num_queries(6):
         assert services.watch(datetime(2026, 7, 2, 8, tzinfo=UTC)) == count
     assert Event.objects.filter(type="integrations/late").count() == count
