@@ -9,6 +9,7 @@ from feeds import checking
 from feeds.models import Check
 from feeds.tests.factories import connected_feeds
 from files.tests.factories import uploaded_file
+from organizations.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +166,21 @@ def test_the_guides_own_samples_pass_once_their_lines_end_with_newlines(sample, 
     result = checking.check(io.BytesIO(content), file_name=sample, kind="csv", integration_type=integration_type)
 
     assert (result.spec, result.error_count) == (spec, 0), result.errors
+
+
+def test_a_file_over_the_upload_limit_is_a_413_and_nothing_is_kept(client_for, tracking, supplier_user, settings):
+    settings.UPLOAD_MAX_BYTES = 1024
+
+    response = check(client_for(supplier_user), tracking, (TRACKING_HEADER + GOOD_ROW * 100).encode())
+
+    assert response.status_code == 413
+    assert not Check.objects.exists()
+
+
+def test_a_colleague_without_manage_connections_cannot_check(client_for, tracking, supplier_user):
+    colleague = UserFactory(organization=supplier_user.organization, permissions=[])
+
+    response = check(client_for(colleague), tracking, (TRACKING_HEADER + GOOD_ROW).encode())
+
+    assert response.status_code == 403
+    assert "manage_connections" in response.json()["detail"]
