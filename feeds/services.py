@@ -305,23 +305,39 @@ def new_ping_key(*, feed: Feed, user) -> Feed:
     return locked
 
 
+# The most late feeds one tick changes: a tick's transaction stays short (the feeds it locks
+# wait for it, and so would their pings), and its cost bounded whatever the number that fell
+# due at once; the job ticks again at once while a tick finds a full batch.
+WATCH_BATCH = 1000
+
+
 @transaction.atomic
 def watch(now: datetime | None = None) -> int:
-    """The monitor's tick: every live feed whose expected run has not come by its grace is
-    late. They are found, locked and changed by two statements on the `alert_at` index,
-    whatever the number of feeds (the same rows: a feed's alert time only ever moves into the
-    future, so none joins the set between them); one `integrations/late` event each, written
-    together."""
+    """One tick of the monitor: up to WATCH_BATCH live feeds whose expected run has not come by
+    its grace become late, found by the `alert_at` index (feeds a run is being recorded for
+    right now are skipped: their run decides) and changed by one statement each, whatever
+    the number of feeds; one `integrations/late` event each, written together."""
     now = now or timezone.now()
     overdue = Q(alert_at__lte=now, health__in=[Feed.Health.NEW, Feed.Health.UP])
-    feeds = list(selectors.feeds_for_update().filter(overdue).order_by())
+    found = selectors.feeds_with_connections().filter(overdue).order_by("alert_at")[:WATCH_BATCH]
+    feeds = list(found.select_for_update(of=("self",), skip_locked=True))
     if not feeds:
         return 0
-    Feed.objects.filter(overdue).update(health=Feed.Health.LATE, late_since=F("alert_at"), alert_at=None)
+    Feed.objects.filter(pk__in=[feed.pk for feed in feeds]).update(
+        health=Feed.Health.LATE, late_since=F("alert_at"), alert_at=None
+    )
     for feed in feeds:  # as the update left them, for their shapes
         feed.health, feed.late_since, feed.alert_at = Feed.Health.LATE, feed.alert_at, None
     publish_each("integrations/late", list(zip(as_data(feeds, now), map(audience, feeds), strict=True)))
     return len(feeds)
+
+
+def watch_all(now: datetime | None = None) -> int:
+    """Ticks until a tick finds less than a full batch: the late feeds, however many."""
+    total = 0
+    while (found := watch(now)) == WATCH_BATCH:
+        total += found
+    return total + found
 
 
 # What a file check reads, by the type detected from the file's bytes.

@@ -10,5 +10,6 @@ from feeds import services
 @app.task(queue="maintenance", queueing_lock="watch_feeds")
 @in_worker
 def watch_feeds(timestamp: int) -> int:
-    """Live feeds whose expected run has not come within their grace become late."""
-    return services.watch()
+    """Live feeds whose expected run has not come within their grace become late, a batch a
+    transaction."""
+    return services.watch_all()

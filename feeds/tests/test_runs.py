@@ -224,11 +224,25 @@ def test_the_monitor_costs_the_same_queries_whatever_the_number_of_late_feeds(
     for found in feeds:
         live_feed(found, supplier_user, LIVE_AT)
 
-    # 1 savepoint, 2 the late feeds found and locked, with their connections, 3 changed, 4 their
-    # runs of 30 days, 5 the events, 6 release
+    # 1 savepoint, 2 a batch of late feeds found and locked, with their connections, 3 changed,
+    # 4 their runs of 30 days, 5 the events, 6 release
     with django_assert_num_queries(6):
         assert services.watch(datetime(2026, 7, 2, 8, tzinfo=UTC)) == count
     assert Event.objects.filter(type="integrations/late").count() == count
+
+
+def test_a_backlog_larger_than_a_batch_is_ticked_through_batch_by_batch(
+    monkeypatch, retailer_user, supplier_user, staff_user
+):
+    monkeypatch.setattr(services, "WATCH_BATCH", 3)
+    for found in connected_feeds(retailer_user, supplier_user, staff_user, DAILY * 7):
+        live_feed(found, supplier_user, LIVE_AT)
+    late = datetime(2026, 7, 2, 8, tzinfo=UTC)
+
+    assert services.watch(late) == 3
+    assert services.watch_all(late) == 4
+    assert Feed.objects.filter(health="late").count() == 7
+    assert Event.objects.filter(type="integrations/late").count() == 7
 
 
 def test_health_counts_the_last_30_days_against_the_schedule(feed, supplier_user):
