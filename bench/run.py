@@ -412,9 +412,9 @@ def check(report: dict) -> dict:
     }
     monitor = report["feed_monitor"]
     verdicts[
-        f"feed_monitor: one tick finds every due feed in <= {FEED_MONITOR_DB_SECONDS_BUDGET} s of database time"
+        f"feed_monitor: every due feed found, each tick in <= {FEED_MONITOR_DB_SECONDS_BUDGET} s of database time"
     ] = {
-        "value": {key: monitor[key] for key in ("due", "found", "queries", "db_seconds")},
+        "value": {key: monitor[key] for key in ("due", "found", "ticks", "queries", "db_seconds")},
         "met": monitor["found"] == monitor["due"] and monitor["db_seconds"] <= FEED_MONITOR_DB_SECONDS_BUDGET,
     }
     checked = report["file_check"]

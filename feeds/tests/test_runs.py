@@ -3,7 +3,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from events.models import Event
+from events import tasks
+from events.models import Event, Notification, WebhookDelivery
+from events.tests.factories import endpoint_for
 from feeds import selectors, services
 from feeds.models import Feed, Run
 from feeds.tests.factories import connected_feeds, live_feed
@@ -205,6 +207,18 @@ def test_a_feed_goes_late_once_recovers_once_and_fails_once(feed, supplier_user)
     assert late.data["health"]["status"] == "late"
     assert late.data["health"]["late_since"] == "2026-07-02T07:00:00.000000Z"
     assert late.audience.count() == 2
+
+
+def test_a_late_feed_reaches_both_sides_notifications_and_webhooks(feed, supplier_user, retailer_user):
+    live_feed(feed, supplier_user, LIVE_AT)
+    endpoint = endpoint_for(retailer_user, event_types=["integrations/late"])
+    services.watch(datetime(2026, 7, 2, 8, tzinfo=UTC))
+
+    tasks.drain()
+
+    late = Event.objects.get(type="integrations/late")
+    assert Notification.objects.filter(event=late, user__in=[retailer_user, supplier_user]).count() == 2
+    assert WebhookDelivery.objects.filter(endpoint=endpoint, event=late).count() == 1
 
 
 def test_a_run_in_time_keeps_the_feed_up_and_moves_the_next_expected_time(feed, supplier_user):
