@@ -1,6 +1,7 @@
 """Log filters: every record carries the request ID, and no record shows a password."""
 
 import logging
+import re
 from contextvars import ContextVar
 
 from core.masking import mask_url_credentials
@@ -8,16 +9,13 @@ from core.masking import mask_url_credentials
 current_request_id: ContextVar[str] = ContextVar("current_request_id", default="-")
 
 
-# Path parts that are secrets (a feed's ping key, a badge key, an invitation's token): logs
-# name the route, not the secret.
-SECRET_PATH_PARTS = {"key", "token"}
+# Paths whose next part is a secret (a feed's ping key, a badge key, an invitation's token):
+# logs name the route, never the secret, whether or not the path resolves.
+SECRET_IN_PATH = re.compile(r"(/timp/ping/|/timp/badges/|/organizations/accept-invite/)[^/?#]+")
 
 
-def loggable_path(request) -> str:
-    path, match = request.path, getattr(request, "resolver_match", None)
-    for name in SECRET_PATH_PARTS & set(match.kwargs if match else ()):
-        path = path.replace(str(match.kwargs[name]), "***")
-    return path
+def masked_path(text: str) -> str:
+    return SECRET_IN_PATH.sub(r"\1***", text)
 
 
 class RequestIDFilter(logging.Filter):
@@ -31,10 +29,7 @@ class RequestIDFilter(logging.Filter):
 class SecretMaskingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        masked = mask_url_credentials(message)
-        request = getattr(record, "request", None)  # Django's own records of 4xx and 5xx answers
-        if request is not None and hasattr(request, "path"):
-            masked = masked.replace(request.path, loggable_path(request))
+        masked = masked_path(mask_url_credentials(message))
         if masked != message:
             record.msg, record.args = masked, None
         return True

@@ -5,7 +5,7 @@ import uuid
 
 from django.conf import settings
 
-from core.logging import current_request_id, loggable_path
+from core.logging import current_request_id
 
 logger = logging.getLogger("timp.request")
 
@@ -38,7 +38,7 @@ class RequestContextMiddleware:
                 "%s %s %s %.1fms",
                 # Escaped as Django's own request log does: a %0A in the path cannot start a line.
                 escaped(request.method),
-                escaped(loggable_path(request)),
+                escaped(request.path),
                 response.status_code,
                 (time.perf_counter() - started) * 1000,
             )

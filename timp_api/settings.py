@@ -313,11 +313,15 @@ LOGGING = {
             "filters": ["request_id", "mask_secrets"],
             "formatter": "plain",
         },
+        "nowhere": {"class": "logging.NullHandler"},
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        # Requests are logged once, by the request middleware, with their request ID.
-        "django.server": {"handlers": [], "propagate": False},
+        # Requests are logged once, by the request middleware, with their request ID (a logger
+        # without a handler would still print its warnings, through Python's last resort).
+        "django.server": {"handlers": ["nowhere"], "propagate": False},
+        # Django's records reach the project's handler only, not Django's own console as well.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         # Every process imports the worker's tasks; registering them is not news.
         "procrastinate.blueprints": {"level": "WARNING"},
         "procrastinate.periodic": {"level": "WARNING"},

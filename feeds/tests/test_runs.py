@@ -154,6 +154,7 @@ def test_a_ping_after_its_started_run_ended_elsewhere_records_a_new_one(anonymou
 def test_a_ping_key_never_reaches_the_log(anonymous, feed, captured_logs):
     anonymous.get(f"/timp/ping/{feed.ping_key}/")
     anonymous.get("/timp/badges/some-unknown-key.svg")  # a 404, which Django logs too
+    anonymous.post(f"/timp/ping/{feed.ping_key}//fail/")  # a path that resolves to nothing
 
     logged = captured_logs.getvalue()
     assert "/timp/ping/***/" in logged
