@@ -277,6 +277,21 @@ def test_the_getting_started_page_signs_up(client):
     assert Organization.objects.get(name="Form Co").sandbox_tenant is not None
 
 
+def test_the_getting_started_page_shows_the_feed_steps(client):
+    html = client.get("/").content.decode()
+
+    for call in (
+        "/integrations/",
+        '"stage": "testing"',
+        "checks/",
+        '"stage": "live"',
+        "ping_url",
+        "/timp/sandbox/feeds/",
+    ):
+        assert call in html
+    assert "integrations/late" in html
+
+
 def test_a_restart_keeps_the_shared_users_credentials(settings):
     first = json.loads(call_command_output("seed_sandbox", "--json", "--keep-existing"))
     again = call_command_output("seed_sandbox", "--json", "--keep-existing")
