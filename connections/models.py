@@ -276,3 +276,98 @@ class RequestStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class RequestImport(models.Model):
+    """A file of connection requests, imported by the worker in batches. Each batch commits
+    its rows' requests together with the counters below, so a worker stopped anywhere resumes
+    (its job retried) at `processed_rows` and creates nothing twice."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        RUNNING = "running"
+        DONE = "done"
+        FAILED = "failed"
+
+    uuid = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="request_imports")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    storage_name = models.CharField(max_length=255, help_text="The uploaded file, in the default storage.")
+    kind = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+    header = models.JSONField(help_text="The file's columns, in its order.")
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(max_length=7, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField()
+    processed_rows = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    failed_rows = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["organization", "-created_at", "uuid"], name="import_list"),
+            models.Index(fields=["-created_at", "uuid"], name="import_list_all"),
+            models.Index(
+                fields=["created_at"], condition=Q(status__in=["queued", "running"]), name="import_unfinished"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "running", "done", "failed"]), name="import_status_known"
+            ),
+            models.CheckConstraint(condition=Q(processed_rows__lte=models.F("total_rows")), name="import_progress"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status}, {self.processed_rows}/{self.total_rows})"
+
+
+class ImportFailure(models.Model):
+    """A row of an import that failed: its cells as uploaded, and why (the errors list and
+    errors.csv are read from here)."""
+
+    request_import = models.ForeignKey(RequestImport, on_delete=models.CASCADE, related_name="failures")
+    row = models.PositiveIntegerField(help_text="The row's number in the file; the header is row 1.")
+    errors = models.JSONField(help_text="[{field, message}]: the column (blank: the row) and what is wrong.")
+    cells = models.JSONField(help_text="The row's cells, in the file's column order.")
+
+    class Meta:
+        ordering = ["row"]
+        constraints = [models.UniqueConstraint(fields=["request_import", "row"], name="one_failure_per_row")]
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.error}"
+
+    @property
+    def error(self) -> str:
+        """What is wrong, in one line (the `error` column of errors.csv)."""
+        return "; ".join(f"{e['field']}: {e['message']}" if e["field"] else e["message"] for e in self.errors)
+
+
+class RequestComment(models.Model):
+    """A message on a request's thread. Internal ones are staff's notes: no member sees them."""
+
+    uuid = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    request = models.ForeignKey(ConnectionRequest, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # The author's organization when written; null: staff.
+    organization = models.ForeignKey(Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    body = models.TextField()
+    internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "uuid"]
+        indexes = [models.Index(fields=["request", "created_at", "uuid"], name="comment_thread")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(internal=True) | Q(organization__isnull=True), name="internal_by_staff")
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment on {self.request_id} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,21 +1,23 @@
 """The read queries of connections and requests: which rows a user reads (the visibility
 rule and the fixed ordering), and what the read shapes built by PostgreSQL leave to Python."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 from uuid import UUID
 
 import orjson
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value, Window
+from django.db.models.functions import Lower, RowNumber
 from django.utils import timezone
 
 from connections.cron import next_run
-from connections.models import Connection, ConnectionRequest
+from connections.models import Connection, ConnectionRequest, ImportFailure, RequestImport
 from core.fields import iso_datetime
 from core.json_sql import execute_prepared
 from core.masking import mask_url_credentials
-from organizations.models import ROLE_MODELS, Organization, Participation, normalized
+from organizations.models import ROLE_MODELS, Organization, Participation, normalized, normalized_names
 from organizations.shapes import RetailerSerializer, SupplierSerializer
 
 
@@ -164,25 +166,57 @@ def discovered(caller: Organization, serializer, page: list) -> list[dict]:
     return rows
 
 
-def nameable_counterpart(caller: Organization, role_uuid: UUID) -> Organization | None:
-    """The organization whose Supplier (for a retailer) or Retailer record has this UUID, if the
-    caller may name it in a request: ACTIVE, and in discovery or already connected to the
-    caller. Anything else is None, so that nothing tells one case from another."""
+def nameable_roles(caller: Organization):
+    """The Supplier (for a retailer) or Retailer records the caller may name in a request:
+    ACTIVE, of its sandbox tenant (or none), and in discovery or already connected to it."""
     role_model, side = ROLE_MODELS[caller.other_side], caller.side
     connected = Connection.objects.filter(
         **{f"{side}__organization": caller, role_model.__name__.lower(): OuterRef("pk")}
     )
-    role = (
+    return (
         role_model.objects.select_related("organization__primary_contact")
-        .filter(
-            pk=role_uuid,
-            organization__status=Organization.Status.ACTIVE,
-            organization__sandbox_tenant=caller.sandbox_tenant_id,
-        )
+        .filter(organization__status=Organization.Status.ACTIVE, organization__sandbox_tenant=caller.sandbox_tenant_id)
         .filter(Q(organization__participation__is_participating=True) | Exists(connected))
-        .first()
     )
+
+
+def nameable_counterpart(caller: Organization, role_uuid: UUID) -> Organization | None:
+    """The organization whose role record has this UUID, if the caller may name it
+    (`nameable_roles`); anything else is None, so that nothing tells one case from another."""
+    role = nameable_roles(caller).filter(pk=role_uuid).first()
     return None if role is None else role.organization
+
+
+def nameable_by_name(caller: Organization, names: Sequence[str]) -> dict[str, list[UUID]]:
+    """For each of `names`, the role records the caller may name whose organization's
+    normalized name is that name's (`organizations.models.normalized`): two queries."""
+    keys = normalized_names(names)
+    found: dict[str, list[UUID]] = {}
+    roles = nameable_roles(caller).filter(organization__normalized_name__in=set(keys.values()))
+    for pk, key in roles.values_list("pk", "organization__normalized_name").order_by("pk"):
+        found.setdefault(key, []).append(pk)
+    return {name: found.get(key, []) for name, key in keys.items()}
+
+
+def linked(caller: Organization, counterparts: set, names: set[str]) -> tuple[set, set[str]]:
+    """Of these counterparts (organization uuids) and names (lower case), those the caller
+    has a pending request to, or (counterparts) a connection with that is not deactivated."""
+    pending = (
+        ConnectionRequest.objects.filter(organization=caller, status=ConnectionRequest.Status.PENDING)
+        .annotate(lower_name=Lower("org_name"))
+        .filter(Q(counterpart__in=counterparts) | Q(lower_name__in=names))
+    )
+    side, other = caller.side, caller.other_side
+    connected = Connection.objects.filter(
+        **{f"{side}__organization": caller, f"{other}__organization__in": counterparts}
+    ).exclude(status=Connection.Status.DEACTIVATED)
+    taken, taken_names = set(), set()
+    for counterpart, name in pending.values_list("counterpart", "lower_name"):
+        taken.add(counterpart)
+        taken_names.add(name)
+    taken.update(connected.values_list(f"{other}__organization", flat=True))
+    taken.discard(None)
+    return taken, taken_names
 
 
 def organizations_that_could_be(connection_request: ConnectionRequest):
@@ -248,3 +282,43 @@ def reasons_for(organization: Organization, domain: str) -> list[str]:
     if organization.same_domain:
         reasons.append(f"the contact's email domain ({domain}) is its website's or its contact's")
     return reasons
+
+
+def imports_for(user):
+    """The imports a user may see: its organization's; staff see all. Newest first."""
+    if not user.is_authenticated:
+        return RequestImport.objects.none()
+    found = (
+        RequestImport.objects.all()
+        if user.is_staff
+        else RequestImport.objects.filter(organization=user.organization_id)
+    )
+    return found.order_by("-created_at", "uuid")
+
+
+MAX_ERRORS_SHOWN = 100
+
+
+def with_errors(imports: list[RequestImport]) -> list[RequestImport]:
+    """Gives each import its `first_errors` (the first MAX_ERRORS_SHOWN, by row): one query
+    for any number of imports."""
+    failures = (
+        ImportFailure.objects.filter(request_import__in=imports)
+        .annotate(place=Window(RowNumber(), partition_by="request_import", order_by=["row"]))
+        .filter(place__lte=MAX_ERRORS_SHOWN)
+        .order_by("request_import", "row")
+    )
+    errors: dict = {}
+    for failure in failures:
+        errors.setdefault(failure.request_import_id, []).extend(
+            {"row": failure.row, **error} for error in failure.errors
+        )
+    for request_import in imports:
+        request_import.first_errors = errors.get(request_import.pk, [])[:MAX_ERRORS_SHOWN]
+    return imports
+
+
+def comments_for(connection_request: ConnectionRequest, user):
+    """A request's thread, oldest first, with its authors: staff read the internal notes too."""
+    comments = connection_request.comments.select_related("author").order_by("created_at", "uuid")
+    return comments if user.is_staff else comments.filter(internal=False)

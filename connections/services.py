@@ -2,6 +2,7 @@
 transaction, recorded in the request's history. The API and the admin both call these."""
 
 from collections.abc import Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -11,8 +12,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from connections import selectors
-from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
-from connections.shapes import ConnectionRequestSerializer, ConnectionSerializer
+from connections.models import (
+    Connection,
+    ConnectionRequest,
+    Integration,
+    RequestComment,
+    RequestFile,
+    RequestStatusChange,
+)
+from connections.shapes import CommentSerializer, ConnectionRequestSerializer, ConnectionSerializer
 from core.exceptions import InvalidInput, InvalidState, PreconditionFailed
 from core.policy import authorize
 from events.services import publish
@@ -86,31 +94,39 @@ def lock_pending(connection_request: ConnectionRequest, *, expected_version: str
 ONE_PENDING_REQUEST = {"one_pending_request_per_pair", "one_pending_request_per_counterpart"}
 
 
-def save_pending(connection_request: ConnectionRequest) -> None:
-    """Saves a pending request; a second pending request from one organization to the same
-    name or the same named counterpart (the database's constraints) is a 422. The error ends
-    the caller's transaction (its atomic block rolls back), so no savepoint is needed."""
+class AlreadyLinked(InvalidState):
+    """The counterpart has a pending request from this organization, or a connection with it:
+    a new request is refused (and an import's row skipped)."""
+
+
+@contextmanager
+def one_pending_request(requests: Sequence[ConnectionRequest]):
+    """Around the saving of pending requests: a second pending request from one organization
+    to the same name or the same named counterpart (the database's constraints) is a 422. The
+    error ends the caller's transaction (its atomic block rolls back), so no savepoint is needed."""
     try:
-        connection_request.save()
+        yield
     except IntegrityError as error:
         if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) not in ONE_PENDING_REQUEST:
             raise
-        raise InvalidState(
-            f'A pending request from your organization to "{connection_request.org_name}" already exists.'
-        ) from None
+        names = ", ".join(f'"{connection_request.org_name}"' for connection_request in requests)
+        raise AlreadyLinked(f"A pending request from your organization to {names} already exists.") from None
 
 
-def ensure_not_connected(organization: Organization, counterpart: Organization) -> None:
-    """Two organizations already connected (waiting or active) need no request: a 422 naming it."""
-    retailer, supplier = organization.with_counterpart(counterpart)
+def ensure_not_connected(organization: Organization, counterparts: Sequence[Organization]) -> None:
+    """Organizations already connected (waiting or active) need no request: a 422 naming it."""
+    if not counterparts:
+        return
+    side, other = organization.side, organization.other_side
     live = (
-        Connection.objects.filter(retailer__organization=retailer, supplier__organization=supplier)
+        Connection.objects.filter(**{f"{side}__organization": organization, f"{other}__organization__in": counterparts})
         .exclude(status=Connection.Status.DEACTIVATED)
         .first()
     )
     if live is not None:
-        raise InvalidState(
-            f"{retailer.name} and {supplier.name} are already connected: connection {live.uuid} ({live.status})."
+        raise AlreadyLinked(
+            f"{live.retailer_name} and {live.supplier_name} are already connected: connection {live.uuid} "
+            f"({live.status})."
         )
 
 
@@ -137,43 +153,75 @@ def attach_files(connection_request: ConnectionRequest, files: Sequence[Uploaded
     RequestFile.objects.bulk_create(RequestFile(request=connection_request, uploaded_file=f) for f in files)
 
 
+def create_request(*, organization: Organization, user: User, **fields) -> ConnectionRequest:
+    """A pending request from `organization` (`create_requests` for one)."""
+    return create_requests(organization=organization, user=user, requests=[fields])[0]
+
+
 @transaction.atomic
-def create_request(
-    *,
-    organization: Organization,
-    user: User,
-    org_name: str,
-    contact_name: str,
-    contact_phone: str = "",
-    contact_email: str = "",
-    account_number: str = "",
-    additional_information: str = "",
-    integrations: Sequence[dict] = (),
-    uploaded_files: Sequence[UploadedFile] = (),
-    counterpart: Organization | None = None,
-) -> ConnectionRequest:
-    """A pending request from `organization`, with its integrations (dicts of Integration
-    fields) and files; naming its `counterpart` when the requester found it in discovery."""
+def create_requests(*, organization: Organization, user: User, requests: Sequence[dict]) -> list[ConnectionRequest]:
+    """Pending requests from `organization`, in a fixed number of statements however many. Each
+    dict holds REQUEST_FIELDS (`org_name` and `contact_name` required), its `integrations`
+    (dicts of Integration fields), `uploaded_files`, and its `counterpart` when the requester
+    named it (found in discovery). All are made, or none."""
     authorize(user, "create", ConnectionRequest)
-    if counterpart is not None:
-        ensure_not_connected(organization, counterpart)
-    connection_request = ConnectionRequest(
-        organization=organization,
-        requested_by=user,
-        counterpart=counterpart,
-        org_name=org_name,
-        contact_name=contact_name,
-        contact_phone=contact_phone,
-        contact_email=contact_email,
-        account_number=account_number,
-        additional_information=additional_information,
+    ensure_not_connected(organization, [fields["counterpart"] for fields in requests if fields.get("counterpart")])
+    made = [
+        ConnectionRequest(
+            organization=organization,
+            requested_by=user,
+            counterpart=fields.get("counterpart"),
+            **{name: fields.get(name, "") for name in REQUEST_FIELDS},
+        )
+        for fields in requests
+    ]
+    with one_pending_request(made):
+        ConnectionRequest.objects.bulk_create(made)
+    Integration.objects.bulk_create(
+        integration
+        for connection_request, fields in zip(made, requests, strict=True)
+        for integration in build_integrations(connection_request, fields.get("integrations", ()), 0)
     )
-    save_pending(connection_request)
-    Integration.objects.bulk_create(build_integrations(connection_request, integrations, 0))
-    attach_files(connection_request, uploaded_files)
-    record(connection_request, user)
-    announce_request("created", connection_request, for_staff=True)
-    return connection_request
+    for connection_request, fields in zip(made, requests, strict=True):
+        attach_files(connection_request, fields.get("uploaded_files", ()))
+    RequestStatusChange.objects.bulk_create(
+        RequestStatusChange(request=connection_request, status=connection_request.status, by=user)
+        for connection_request in made
+    )
+    # Each request's event (`announce_request`'s: a pending request's is the requester's), in one statement.
+    publish(
+        "connection_requests/created",
+        audience=[organization.pk],
+        shape=ConnectionRequestSerializer,
+        pk=[connection_request.pk for connection_request in made],
+        for_staff=True,
+    )
+    return made
+
+
+COMMENTED = "connection_requests/commented"
+
+
+@transaction.atomic
+def comment_on(
+    *, connection_request: ConnectionRequest, user: User, body: str, internal: bool = False
+) -> RequestComment:
+    """A comment on the request's thread, and its event for the other parties: the requester,
+    the counterpart once approved, but not the author's own organization; and staff. An internal
+    note is staff's alone: members never see it or hear of it."""
+    authorize(user, "comment", connection_request)
+    if internal and not user.is_staff:
+        raise InvalidInput("Only staff write internal notes.", field="internal")
+    comment = RequestComment.objects.create(
+        request=connection_request, author=user, organization_id=user.organization_id, body=body, internal=internal
+    )
+    parties = {connection_request.organization_id}
+    if connection_request.status == ConnectionRequest.Status.APPROVED:
+        parties.add(connection_request.counterpart_id)
+    audience = [] if internal else sorted(parties - {user.organization_id}, key=str)
+    data = {"request_uuid": str(connection_request.pk), "comment": CommentSerializer(comment).data}
+    publish(COMMENTED, audience=audience, data=data, for_staff=True)
+    return comment
 
 
 @transaction.atomic
@@ -217,7 +265,8 @@ def update_request(
         RequestFile.objects.filter(request=locked).delete()
         attach_files(locked, uploaded_files)
     locked.version += 1
-    save_pending(locked)
+    with one_pending_request([locked]):
+        locked.save()
     announce_request("updated", locked)
     return locked
 

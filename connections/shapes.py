@@ -5,7 +5,7 @@ from django.db.models import BooleanField, Case, ExpressionWrapper, F, Func, JSO
 from django.db.models.functions import Cast, NullIf
 from rest_framework import serializers
 
-from connections.models import Connection, ConnectionRequest, Integration
+from connections.models import Connection, ConnectionRequest, Integration, RequestImport
 from core.json_sql import BuiltByDatabase
 from files.shapes import FileSerializer
 from organizations.models import Organization, Retailer, Supplier
@@ -147,3 +147,51 @@ class DiscoveredSupplierSerializer(DiscoveredSerializer):
 
 class DiscoveredRetailerSerializer(DiscoveredSerializer):
     model = Retailer
+
+
+class ImportErrorSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="The row's number in the file; the header is row 1.")
+    field = serializers.CharField(help_text="The column; blank for the row as a whole.")
+    message = serializers.CharField()
+
+
+class ImportSerializer(serializers.Serializer):
+    """A file of connection requests and how its import goes. Made in Python from an import
+    that `selectors.with_errors` gave its first errors."""
+
+    uuid = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=RequestImport.Status.choices)
+    file_name = serializers.CharField()
+    dry_run = serializers.BooleanField()
+    total_rows = serializers.IntegerField()
+    processed_rows = serializers.IntegerField()
+    created = serializers.IntegerField()
+    skipped = serializers.IntegerField(help_text="Rows whose counterpart has a pending request or a connection.")
+    failed_rows = serializers.IntegerField()
+    errors = ImportErrorSerializer(many=True, source="first_errors", help_text="The first 100, by row.")
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class CommentAuthorSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField(source="pk")
+    name = serializers.SerializerMethodField()
+    organization_uuid = serializers.UUIDField(source="organization_id", allow_null=True, help_text="Null for staff.")
+
+    def get_name(self, user) -> str:
+        return user.get_full_name() or user.email or user.username
+
+
+class CommentSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    body = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    internal = serializers.BooleanField(help_text="A staff note: members never see it.")
+    author = CommentAuthorSerializer(allow_null=True, help_text="Null once the author's user is gone.")
+
+
+class CommentEventSerializer(serializers.Serializer):
+    """What a comment's event carries: the request it is on, and the comment."""
+
+    request_uuid = serializers.UUIDField()
+    comment = CommentSerializer()

@@ -2,7 +2,7 @@
 
 from procrastinate.contrib.django import app
 
-from connections import services
+from connections import imports, services
 from core.worker import in_worker
 
 
@@ -20,3 +20,10 @@ def expire_requests(timestamp: int) -> int:
 def refresh_schedules(timestamp: int) -> int:
     """Integrations' next run times that have passed move on."""
     return services.refresh_schedules()
+
+
+@app.task(queue="imports")
+@in_worker
+def run_import(import_uuid: str) -> None:
+    """A file of connection requests, imported from where it stopped, a batch a transaction."""
+    imports.run(import_uuid)

@@ -70,6 +70,13 @@ class PayloadTooLarge(ApplicationError):
     default_message = "The request body is too large."
 
 
+class UnsupportedFile(ApplicationError):
+    """A file of a type this action does not read (its detected type named in the message)."""
+
+    status_code = status.HTTP_415_UNSUPPORTED_MEDIA_TYPE
+    default_message = "This action does not read files of this type."
+
+
 def encodable(detail):
     """Error messages echo input; input may hold lone surrogates (valid JSON escapes, invalid
     UTF-8). They become U+FFFD so the error itself can be sent."""

@@ -32,6 +32,7 @@ def is_side(user, connection) -> bool:
     return connection.side_of(user.organization_id) is not None
 
 
+ANYONE = Who(lambda user, obj: True, None, refused("This is not possible."))
 MEMBER = Who(lambda user, obj: user.organization_id is not None, IsMember, refused(IsMember.message))
 STAFF = Who(lambda user, obj: user.is_staff, IsStaff, refused(IsStaff.message))
 OWNER = Who(lambda user, obj: obj.organization_id == user.organization_id, IsOwner, refused(IsOwner.message))
@@ -91,6 +92,8 @@ POLICY: dict[str, dict[str, Rule]] = {
         "approve": Rule(STAFF),
         "deny": Rule(STAFF),
         "candidates": Rule(STAFF),
+        # Whoever sees a request (its visibility decides) writes on its thread.
+        "comment": Rule(ANYONE, "request_connections"),
     },
     "connections.Connection": {
         "update": Rule(SIDE_OR_STAFF, "manage_connections"),

@@ -48,9 +48,9 @@ def publish(
     """Writes an event in the current transaction (it commits with the change, or not at all),
     for the organizations in `audience`, and wakes the fan-out to notifications and webhooks.
     The data is `data`, or the read shape `shape` (a BuiltByDatabase serializer) of row `pk`,
-    made by PostgreSQL in the same statement. One statement in all, and no lock that another
-    writer waits for: the event carries its transaction's id, by which readers order it
-    (`models.SETTLED`).
+    made by PostgreSQL in the same statement (`pk` a list: an event for each of those rows). One
+    statement in all, and no lock that another writer waits for: the event carries its
+    transaction's id, by which readers order it (`models.SETTLED`).
 
     The wake-up is a fan-out job queued only when none is seen waiting: the job fans out every
     event written before it runs, and waits for the transactions running when it began, so a
@@ -61,7 +61,8 @@ def publish(
         return
     if shape is not None:  # the shape's query, compiled once: its rows are (pk, data)
         shape_sql, shape_params = shape.shape_sql()
-        data_sql = f"SELECT data FROM ({shape_sql}) AS shaped(pk, data) WHERE pk = %s"  # noqa: S608
+        condition = "= ANY(%s)" if isinstance(pk, list) else "= %s"
+        data_sql = f"SELECT data FROM ({shape_sql}) AS shaped(pk, data) WHERE pk {condition}"  # noqa: S608
         data_params = (*shape_params, pk)
     else:
         data_sql, data_params = "SELECT %s AS data", (orjson.dumps(data).decode(),)

@@ -1,18 +1,16 @@
-"""A file checked against its feed's specification, read as a stream (the csv module, or
-openpyxl in read-only mode), never whole into memory: errors and warnings by row and column
-(the header is row 1), at most MAX_LISTED errors listed and all of them counted."""
+"""A file checked against its feed's specification, read as a stream (`files.tables`):
+errors and warnings by row and column (the header is row 1), at most MAX_LISTED errors listed
+and all of them counted."""
 
 import csv
-import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import PurePosixPath
 from typing import IO
 
-import openpyxl
-
 from feeds import specs
+from files import tables
 
 MAX_LISTED = 100
 FILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
@@ -40,52 +38,6 @@ class Result:
     def warn(self, row, column, code: str, message: str) -> None:
         if len(self.warnings) < MAX_LISTED:
             self.warnings.append({"row": row, "column": column, "code": code, "message": message})
-
-
-class NotUTF8(Exception):
-    pass
-
-
-def csv_rows(upload: IO[bytes], result: Result):
-    """The rows of a CSV stream; a line ended by a carriage return is an error (said once)."""
-    text = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
-
-    def lines():
-        said = False
-        try:
-            for line in text:
-                if not said and line.endswith(("\r", "\r\n")):
-                    result.error(None, None, "carriage_return", "Lines end with carriage returns: end them with \\n.")
-                    said = True
-                yield line
-        except UnicodeDecodeError:
-            raise NotUTF8() from None
-        finally:
-            text.detach()
-
-    return csv.reader(lines())
-
-
-def xlsx_rows(upload: IO[bytes]):
-    workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            yield ["" if value is None else as_text(value) for value in values]
-    finally:
-        workbook.close()
-
-
-def as_text(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 INTEGER = re.compile(r"[+-]?\d+")
@@ -125,10 +77,14 @@ def check(upload: IO[bytes], *, file_name: str, kind: str, integration_type: str
     stem = PurePosixPath(file_name).stem
     if not FILE_NAME.fullmatch(stem):
         result.warn(None, None, "file_name", "File names use only letters, digits, - and _ (the extension aside).")
-    rows = xlsx_rows(upload) if kind == "xlsx" else csv_rows(upload, result)
+
+    def carriage_returns() -> None:
+        result.error(None, None, "carriage_return", "Lines end with carriage returns: end them with \\n.")
+
+    rows = tables.rows(upload, kind, on_carriage_return=carriage_returns)
     try:
         read(rows, result, integration_type)
-    except NotUTF8:
+    except tables.NotUTF8:
         result.error(None, None, "encoding", "The file is not UTF-8 text.")
     except csv.Error as error:
         result.error(result.rows + 2, None, "malformed", f"The CSV cannot be read here: {error}.")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from connections.cron import validate_cron
 from connections.models import Connection, Integration
-from core.exceptions import ApplicationError, InvalidState, WrongOrganizationType
+from core.exceptions import InvalidState, UnsupportedFile, WrongOrganizationType
 from core.json_sql import execute_prepared
 from core.policy import authorize
 from events.services import publish, publish_each
@@ -18,7 +18,7 @@ from feeds import checking, schedule, selectors
 from feeds.health import grace
 from feeds.models import Check, Feed, Run, new_key
 from feeds.shapes import FeedSerializer
-from files.detection import detect
+from files.tables import kind_of
 
 # Who sends each type's files, as the platform's file guide has it (`other`: set per feed).
 SENDER = {
@@ -340,20 +340,14 @@ def watch_all(now: datetime | None = None) -> int:
     return total + found
 
 
-# What a file check reads, by the type detected from the file's bytes.
-CHECKED_TYPES = {"text": "csv", "an Excel workbook": "xlsx"}
-
-
 @transaction.atomic
 def check_file(*, feed: Feed, user, upload, file_name: str) -> Check:
     """The file checked against the feed's specification, and the check kept."""
     authorize(user, "check", feed)
     ensure_open(feed)
-    detected = detect(upload, file_name)
-    kind = CHECKED_TYPES.get(detected.description)
+    kind, detected = kind_of(upload, file_name)
     if kind is None:
-        raise UnsupportedFile(f"This file is {detected.description}; a check reads CSV or XLSX files.")
-    upload.seek(0)
+        raise UnsupportedFile(f"This file is {detected}; a check reads CSV or XLSX files.")
     result = checking.check(upload, file_name=file_name, kind=kind, integration_type=feed.integration.integration_type)
     return Check.objects.create(
         feed=feed,
@@ -366,7 +360,3 @@ def check_file(*, feed: Feed, user, upload, file_name: str) -> Check:
         errors=result.errors,
         warnings=result.warnings,
     )
-
-
-class UnsupportedFile(ApplicationError):
-    status_code = 415

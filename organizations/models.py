@@ -1,13 +1,16 @@
 import uuid
+from collections.abc import Iterable
 from datetime import timedelta
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Func, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower, Trim, Upper
+from django.db.models.sql import Query
 from django.utils import timezone
 
 from organizations.catalogue import NAMES, PERMISSIONS
@@ -74,6 +77,19 @@ def normalized(name) -> Trim:
     text = regexp_replace(Lower(name), r"[[:punct:]]+")
     text = regexp_replace(text, rf"\m({'|'.join(LEGAL_SUFFIXES)})\M")
     return Trim(regexp_replace(text, r"\s+"))
+
+
+def normalized_names(names: Iterable[str]) -> dict[str, str]:
+    """Each name's `normalized` form, as the stored column has it: one query for any number."""
+    names = list(set(names))
+    if not names:
+        return {}
+    query = Query(Organization)
+    given = RawSQL("given.name", (), output_field=models.CharField())
+    sql, params = query.get_compiler(connection=connection).compile(normalized(given).resolve_expression(query))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT given.name, {sql} FROM unnest(%s::text[]) AS given(name)", (*params, names))  # noqa: S608
+        return dict(cursor.fetchall())
 
 
 class Organization(models.Model):

@@ -146,6 +146,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("REQUEST_BODY_MAX_BYTES", 1024 * 1024, min
 FILE_UPLOAD_HANDLERS = ["files.uploads.LimitedTemporaryFileUploadHandler"]
 MAX_INTEGRATIONS_PER_REQUEST = env_int("MAX_INTEGRATIONS_PER_REQUEST", 50, minimum=1)
 MAX_FILES_PER_REQUEST = env_int("MAX_FILES_PER_REQUEST", 50, minimum=1)
+# A file of connection requests has at most this many rows (413 beyond).
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10_000, minimum=1)
 # Idempotency keys are kept at least this long (prune_expired removes older ones).
 IDEMPOTENCY_KEY_RETENTION_HOURS = env_int("IDEMPOTENCY_KEY_RETENTION_HOURS", 48, minimum=24)
 

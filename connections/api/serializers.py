@@ -192,7 +192,12 @@ class NewConnectionRequestSerializer(ConnectionRequestWriteSerializer):
             # Naming one of the caller's own side is the wrong side's action: the policy refuses it.
             authorize(self.context.get("user"), f"name_{caller.side}", caller)
         if named_as in attrs:
-            counterpart = selectors.nameable_counterpart(caller, attrs.pop(named_as))
+            # An import looks up the counterparts of a whole batch first (`context["counterparts"]`).
+            named = attrs.pop(named_as)
+            counterparts = self.context.get("counterparts")
+            counterpart = (
+                counterparts.get(named) if counterparts is not None else selectors.nameable_counterpart(caller, named)
+            )
             if counterpart is None:
                 raise serializers.ValidationError(
                     {named_as: ["No organization that you can name has this UUID: look it up in discovery."]}
@@ -339,3 +344,13 @@ class DiscoveryQuerySerializer(DiscoveryFiltersSerializer, PageSerializer):
 
     def query(self) -> dict:
         return dict(self.validated_data)
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV or XLSX: a header row, then a row per request.")
+    dry_run = serializers.BooleanField(default=False, help_text="Check every row and create nothing.")
+
+
+class NewCommentSerializer(serializers.Serializer):
+    body = StrictCharField(min_length=1, max_length=5000, help_text="Plain text.")
+    internal = serializers.BooleanField(default=False, help_text="Staff only: a note members never see.")

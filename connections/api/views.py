@@ -1,4 +1,10 @@
+import csv
+from itertools import chain
+from pathlib import PurePosixPath
+
+from django.http import StreamingHttpResponse
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -8,11 +14,14 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from connections import selectors, services
+from connections import imports, selectors, services
 from connections.api.serializers import (
     AccountNumbersSerializer,
     ApproveSerializer,
@@ -22,18 +31,22 @@ from connections.api.serializers import (
     DenySerializer,
     DiscoveryBodySerializer,
     DiscoveryQuerySerializer,
+    ImportUploadSerializer,
+    NewCommentSerializer,
     NewConnectionRequestSerializer,
     SameNameSerializer,
 )
 from connections.filters import ConnectionFilter, ConnectionRequestFilter
-from connections.models import Connection, ConnectionRequest
+from connections.models import Connection, ConnectionRequest, RequestImport
 from connections.selectors import connections_for, finish_integrations, requests_for, with_roles
 from connections.shapes import (
+    CommentSerializer,
     ConnectionRequestSerializer,
     ConnectionSerializer,
     DiscoveredRetailerSerializer,
     DiscoveredSerializer,
     DiscoveredSupplierSerializer,
+    ImportSerializer,
 )
 from core.filtering import single_values
 from core.idempotency import idempotent
@@ -324,3 +337,136 @@ class RetailerDiscoveryView(DiscoveryView):
     action_of_finding = "find_retailers"
     results_key = "retailers"
     serializer_class = DiscoveredRetailerSerializer
+
+
+class ImportPagination(StartLimitPagination):
+    results_key = "imports"
+
+
+REQUEST_CONNECTIONS = view_rules("connections.ConnectionRequest", post="create")["post"]
+
+
+@extend_schema(tags=["onboarding"])
+class ImportListView(ActionPermissionsMixin, GenericAPIView):
+    permission_classes = (IsAuthenticated,)
+    action_permissions = {"post": (IsMember, *REQUEST_CONNECTIONS)}
+    pagination_class = ImportPagination
+    serializer_class = ImportSerializer
+    parser_classes = (MultiPartParser,)
+
+    def get_queryset(self):
+        return selectors.imports_for(self.request.user)
+
+    @extend_schema(operation_id="request_import_list", responses={200: ImportSerializer(many=True)})
+    def get(self, request):
+        """Your organization's imports of connection requests, newest first (staff: everyone's)."""
+        page = selectors.with_errors(self.paginate_queryset(self.get_queryset()))
+        return self.get_paginated_response(ImportSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="request_import_create",
+        request={"multipart/form-data": ImportUploadSerializer},
+        parameters=[LOCATION],
+        responses={
+            202: ImportSerializer,
+            400: OpenApiResponse(description="No table, an empty one, or a header without the needed columns."),
+            413: OpenApiResponse(description="More rows than IMPORT_MAX_ROWS, or a file over UPLOAD_MAX_BYTES."),
+            415: OpenApiResponse(description="The file is neither CSV nor XLSX (its detected type is named)."),
+        },
+    )
+    def post(self, request):
+        """Import a file of connection requests (CSV or XLSX), in the background: each row is a
+        request, checked as a single one is; follow it at the Location."""
+        body = ImportUploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        upload = body.validated_data["file"]
+        started = imports.start_import(
+            organization=request.user.organization,
+            user=request.user,
+            upload=upload,
+            file_name=upload.name,
+            dry_run=body.validated_data["dry_run"],
+        )
+        location = request.build_absolute_uri(reverse("request-import-detail", args=[started.uuid]))
+        started.first_errors = []
+        return Response(ImportSerializer(started).data, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
+
+
+def import_of(request, import_uuid) -> RequestImport:
+    found = selectors.imports_for(request.user).filter(pk=import_uuid).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+@extend_schema(tags=["onboarding"])
+class ImportDetailView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(operation_id="request_import_retrieve", responses={200: ImportSerializer})
+    def get(self, request, import_uuid):
+        """An import and how far it is: `processed_rows` moves while it runs."""
+        return Response(ImportSerializer(selectors.with_errors([import_of(request, import_uuid)])[0]).data)
+
+
+class Echo:
+    """A file-like that hands back what is written: the csv module writing a streamed body."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@extend_schema(tags=["onboarding"])
+class ImportErrorsView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        operation_id="request_import_errors",
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The failed rows.")},
+    )
+    def get(self, request, import_uuid):
+        """The rows that failed, as uploaded, with an `error` column: fix them and upload again."""
+        request_import = import_of(request, import_uuid)
+        writer = csv.writer(Echo())
+        width = len(request_import.header)
+        lines = chain(
+            [writer.writerow([*request_import.header, "error"])],
+            (
+                writer.writerow([*(failure.cells + [""] * width)[:width], failure.error])
+                for failure in request_import.failures.order_by("row").iterator(chunk_size=1000)
+            ),
+        )
+        stem = PurePosixPath(request_import.file_name).stem or "import"
+        return StreamingHttpResponse(
+            lines,
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{stem}-errors.csv"'},
+        )
+
+
+@extend_schema(tags=["connections"])
+class CommentsView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    def connection_request(self, request, pk) -> ConnectionRequest:
+        found = requests_for(request.user).filter(pk=pk).first()
+        if found is None:
+            raise NotFound()
+        return found
+
+    @extend_schema(operation_id="request_comment_list", responses={200: CommentSerializer(many=True)})
+    def get(self, request, pk):
+        """The request's comments, oldest first (staff read the internal notes too)."""
+        comments = selectors.comments_for(self.connection_request(request, pk), request.user)
+        return Response(CommentSerializer(comments, many=True).data)
+
+    @extend_schema(
+        operation_id="request_comment_create", request=NewCommentSerializer, responses={201: CommentSerializer}
+    )
+    def post(self, request, pk):
+        """Comment on the request: the other parties hear of it (an internal note: staff only)."""
+        connection_request = self.connection_request(request, pk)
+        body = NewCommentSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        comment = services.comment_on(connection_request=connection_request, user=request.user, **body.validated_data)
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)

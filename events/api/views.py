@@ -96,6 +96,7 @@ DOMAINS = {
     "connection_requests": "Connection requests",
     "connections": "Connections",
     "files": "Files",
+    "imports": "Imports",
     "integrations": "Feeds",
     "users": "Users",
     "webhooks": "Webhooks",

@@ -1,0 +1,213 @@
+"""Bulk onboarding: files of connection requests, imported by the worker's job in batches."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from connections import imports
+from connections.models import ConnectionRequest, RequestImport
+from connections.tests.factories import ConnectionFactory
+from core.tests.jobs import run_jobs
+from events.models import Event
+from organizations.models import Participation
+from organizations.tests.factories import SupplierOrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+IMPORTS = "/timp/organizations/connections/request/imports/"
+HEADER = "organization_name,primary_contact_name,primary_contact_email,integrations\n"
+IMPORT_TASK = "connections.tasks.run_import"
+
+
+def csv_file(text: str, name: str = "suppliers.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
+
+
+def upload(client, text: str, **fields):
+    return client.post(IMPORTS, {"file": csv_file(text), **fields}, format="multipart")
+
+
+def imported(client, text: str, **fields) -> dict:
+    """The import of a file once the worker has run it."""
+    response = upload(client, text, **fields)
+    assert response.status_code == 202, response.content
+    run_jobs(IMPORT_TASK)
+    return client.get(response["Location"]).json()
+
+
+def in_discovery(name: str):
+    supplier = SupplierOrganizationFactory(name=name)
+    Participation.objects.create(organization=supplier, is_participating=True, date_joined=timezone.localdate())
+    return supplier
+
+
+def test_each_row_becomes_a_request_with_its_integrations_and_event(client_for, retailer_user):
+    client = client_for(retailer_user)
+    text = HEADER + "Acme Foods,Ann Acme,ann@acme.example,item@0 6 * * *;order@*/15 * * * *\nBeta Co,Bo Beta,,\n"
+
+    response = upload(client, text)
+    assert response.status_code == 202
+    started = response.json()
+    assert (started["status"], started["total_rows"], started["processed_rows"]) == ("queued", 2, 0)
+    assert response["Location"].endswith(f"{IMPORTS}{started['uuid']}/")
+    run_jobs(IMPORT_TASK)
+    done = client.get(response["Location"]).json()
+
+    assert {k: done[k] for k in ("status", "processed_rows", "created", "skipped", "failed_rows", "errors")} == {
+        "status": "done",
+        "processed_rows": 2,
+        "created": 2,
+        "skipped": 0,
+        "failed_rows": 0,
+        "errors": [],
+    }
+    acme = ConnectionRequest.objects.get(org_name="Acme Foods")
+    assert (acme.contact_name, acme.contact_email, acme.requested_by) == ("Ann Acme", "ann@acme.example", retailer_user)
+    assert [(i.integration_type, i.update_frequency) for i in acme.integrations.all()] == [
+        ("item", "0 6 * * *"),
+        ("order", "*/15 * * * *"),
+    ]
+    assert ConnectionRequest.objects.get(org_name="Beta Co").integrations.count() == 0
+    events = list(Event.objects.order_by("id").values_list("type", flat=True))
+    assert events == ["connection_requests/created"] * 2 + ["imports/finished"]
+    finished = Event.objects.get(type="imports/finished")
+    assert (finished.data["uuid"], finished.data["created"]) == (started["uuid"], 2)
+
+
+def test_an_xlsx_file_imports_as_a_csv_does(client_for, retailer_user):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["organization_name", "primary_contact_name", "primary_contact_phone", "integrations"])
+    sheet.append(["Gamma Goods", "Gia Gamma", 5551234, "tracking@0 * * * *"])
+    content = io.BytesIO()
+    workbook.save(content)
+    file = SimpleUploadedFile("suppliers.xlsx", content.getvalue())
+
+    response = client_for(retailer_user).post(IMPORTS, {"file": file}, format="multipart")
+    assert response.status_code == 202, response.content
+    run_jobs(IMPORT_TASK)
+
+    made = ConnectionRequest.objects.get(org_name="Gamma Goods")
+    assert (made.contact_phone, made.integrations.get().integration_type) == ("5551234", "tracking")
+
+
+def test_a_row_is_linked_to_the_one_organization_of_its_normalized_name(client_for, retailer_user):
+    acme = in_discovery("Acme Foods, Inc.")
+    in_discovery("Twin Co")
+    in_discovery("Twin, Inc.")
+    SupplierOrganizationFactory(name="Hidden Ltd")  # not in discovery nor connected: not nameable
+    text = HEADER + "ACME foods,Ann,,\nTwin,Tom,,\nHidden,Hal,,\n"
+
+    done = imported(client_for(retailer_user), text)
+
+    assert done["created"] == 3
+    linked = dict(ConnectionRequest.objects.values_list("org_name", "counterpart"))
+    # Two organizations of that name: staff choose when they decide. Hidden is no one's to name.
+    assert linked == {"ACME foods": acme.pk, "Twin": None, "Hidden": None}
+
+
+def test_a_row_may_name_its_counterpart_by_uuid(client_for, retailer_user):
+    supplier = in_discovery("Delta Supply")
+    text = f"supplier_uuid,integrations\n{supplier.supplier.uuid},item@0 6 * * *\n"
+
+    done = imported(client_for(retailer_user), text)
+
+    assert done["created"] == 1
+    assert ConnectionRequest.objects.get().counterpart == supplier
+
+
+def test_a_file_uploaded_twice_creates_nothing_twice(client_for, retailer_user):
+    connected = in_discovery("Connected Co")
+    ConnectionFactory(retailer=retailer_user.organization.retailer, supplier=connected.supplier)
+    client = client_for(retailer_user)
+    text = HEADER + "Acme Foods,Ann,,\nConnected Co,Cid,,\nacme foods,Ann again,,\n"
+
+    first = imported(client, text)
+    second = imported(client, text)
+
+    assert (first["created"], first["skipped"]) == (1, 2)  # connected already; named twice in the file
+    assert (second["created"], second["skipped"]) == (0, 3)
+    assert ConnectionRequest.objects.count() == 1
+
+
+def test_a_row_that_fails_says_why_and_the_others_go_on(client_for, retailer_user):
+    client = client_for(retailer_user)
+    text = (
+        HEADER
+        + "Good One,Gail,,item@0 6 * * *\n"
+        + "Bad Cron,Bill,,item@61 * * * *\n"
+        + "Bad Email,Bea,not-an-email,\n"
+        + ",Nameless,,\n"
+        + "Bad Type,Ty,,widget@0 6 * * *\n"
+    )
+
+    done = imported(client, text)
+
+    assert (done["created"], done["failed_rows"], done["processed_rows"]) == (1, 4, 5)
+    by_row = {(e["row"], e["field"]): e["message"] for e in done["errors"]}
+    assert set(by_row) == {
+        (3, "integrations"),
+        (4, "primary_contact_email"),
+        (5, "organization_name"),
+        (6, "integrations"),
+    }
+    assert by_row[(3, "integrations")].startswith("integration 1: update_frequency: ")
+    assert "valid email" in by_row[(4, "primary_contact_email")]
+    assert "widget" in by_row[(6, "integrations")]
+    errors = client.get(f"{IMPORTS}{done['uuid']}/errors.csv")
+    assert errors.status_code == 200
+    assert errors["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(errors.streaming_content).decode())))
+    assert rows[0] == ["organization_name", "primary_contact_name", "primary_contact_email", "integrations", "error"]
+    assert [row[:4] for row in rows[1:]] == [
+        ["Bad Cron", "Bill", "", "item@61 * * * *"],
+        ["Bad Email", "Bea", "not-an-email", ""],
+        ["", "Nameless", "", ""],
+        ["Bad Type", "Ty", "", "widget@0 6 * * *"],
+    ]
+    assert rows[2][4].startswith("primary_contact_email: ")
+
+
+def test_a_dry_run_checks_every_row_and_creates_nothing(client_for, retailer_user):
+    text = HEADER + "Acme Foods,Ann,,\nBad Cron,Bill,,item@61 * * * *\n"
+
+    done = imported(client_for(retailer_user), text, dry_run="true")
+
+    assert (done["dry_run"], done["status"], done["created"], done["failed_rows"]) == (True, "done", 1, 1)
+    assert not ConnectionRequest.objects.exists()
+    assert list(Event.objects.values_list("type", flat=True)) == ["imports/finished"]
+
+
+def test_a_batch_costs_a_fixed_number_of_queries(retailer_user, django_assert_num_queries):
+    """The queries of one batch, whatever its number of rows (three here, thirty below)."""
+
+    def batch_of(count: int, first: int):
+        text = HEADER + "".join(
+            f"Supplier {first + n},Sam,sam@s.example,item@0 6 * * *;order@0 7 * * *\n" for n in range(count)
+        )
+        started = imports.start_import(
+            organization=retailer_user.organization,
+            user=retailer_user,
+            upload=csv_file(text),
+            file_name="s.csv",
+            dry_run=False,
+        )
+        claimed = imports.claim(started.uuid)
+        header, rows = imports.numbered_rows(csv_file(text), "csv")
+        return claimed, header, list(rows)
+
+    small, large = batch_of(3, 0), batch_of(30, 100)
+    imports.import_batch(*small)  # the statements' first use prepares them
+    # (Rows named by their name alone: no counterpart to look up by UUID, no connection.)
+    # 1 savepoint (the batch's transaction, inside the test's); 2 the import's row, locked;
+    # 3 savepoint (what a dry run rolls back); 4-5 the names normalized, the organizations of
+    # those names; 6 the pending requests of those names; 7-8 savepoints (the rows', the
+    # service's); 9 the user's permissions; 10 the requests; 11 their integrations; 12 their
+    # history; 13 their events; 14-16 the savepoints released; 17 the counters; 18 released.
+    with django_assert_num_queries(18) as counted:
+        imports.import_batch(*large)
+    assert RequestImport.objects.get(pk=large[0].pk).created == 30, counted
