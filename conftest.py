@@ -2,6 +2,7 @@
 
 import io
 import logging
+import os
 from collections.abc import Sequence
 from contextlib import contextmanager
 
@@ -147,3 +148,20 @@ class Outbox(Sequence):
 @pytest.fixture
 def mailoutbox(mailoutbox) -> Outbox:
     return Outbox()
+
+
+@pytest.fixture
+def worker_env(settings, media_root) -> dict:
+    """The environment of a worker process: this test's database and files, deliveries to loopback."""
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "true",
+        "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",
+        "DELIVERY_LEASE_SECONDS": "2",
+        "MEDIA_ROOT": str(media_root),
+        "LOG_LEVEL": os.environ.get("WORKER_LOG_LEVEL", "WARNING"),
+    }

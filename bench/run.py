@@ -58,6 +58,10 @@ SANDBOX_TENANTS = 200
 FEED_MONITOR_DB_SECONDS_BUDGET = 0.5
 FILE_CHECK_BUDGET = 5
 FILE_CHECK_RSS_BUDGET_MB = 50
+# An import of rows goes at least this many times as fast as one request created per call,
+# and leaves org_detail this share of its ratio.
+IMPORT_SPEED_BUDGET = 2
+IMPORT_ORG_DETAIL_BUDGET = 0.8
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -167,6 +171,7 @@ def main() -> int:
 
     from bench import dataset
     from bench import feeds as feed_bench
+    from bench import imports as import_bench
     from bench.events_concurrent import measure as measure_events_concurrent
     from bench.sandbox_lifecycle import measure as measure_lifecycles
     from bench.slow_clients import measure as measure_slow_clients
@@ -263,6 +268,10 @@ def main() -> int:
         say(f"events_concurrent: {events_concurrent}")
         say(f"feeds: runs reported by API key and by ping URL, over {feed_bench.REPORTED_FEEDS} live feeds")
         scenarios.update(feed_bench.measure_reports(against_ceiling, base, world["user"]))
+        say(f"request_import: {import_bench.ROWS:,} rows by a worker, org_detail read meanwhile")
+        org_detail = scenarios["org_detail"]
+        request_import = import_bench.measure(ROOT, base, token, wrk, org_detail["rps"] / org_detail["healthz_rps"])
+        say(f"request_import: {request_import}")
     say("request_create with events off")
     off_port = free_port()
     os.environ["BENCH_PREFIX"] = "Quiet"  # create.lua's names: none taken by the first run's
@@ -307,6 +316,7 @@ def main() -> int:
         "events_concurrent": events_concurrent,
         "feed_monitor": feed_monitor,
         "file_check": file_check,
+        "request_import": request_import,
         "sandbox_lifecycle": sandbox_lifecycle,
         "load_seconds": round(load_seconds, 1),
         "create_check": {
@@ -426,6 +436,23 @@ def check(report: dict) -> dict:
     verdicts[f"file_check peak RSS growth <= {FILE_CHECK_RSS_BUDGET_MB} MB"] = {
         "value": checked["peak_rss_growth_mb"],
         "met": checked["peak_rss_growth_mb"] <= FILE_CHECK_RSS_BUDGET_MB,
+    }
+    imported = report["request_import"]
+    creates = scenarios["request_create"]["rps"]
+    verdicts["request_import: every row created, still running while org_detail was read"] = {
+        "value": {key: imported[key] for key in ("status", "created", "still_running_after_load")},
+        "met": imported["status"] == "done"
+        and imported["created"] == imported["rows"]
+        and imported["still_running_after_load"],
+    }
+    speed = round(imported["rows_per_second"] / creates, 2)
+    verdicts[f"request_import rows/s >= {IMPORT_SPEED_BUDGET} x request_create's"] = {
+        "value": speed,
+        "met": speed >= IMPORT_SPEED_BUDGET,
+    }
+    verdicts[f"org_detail during request_import >= {IMPORT_ORG_DETAIL_BUDGET} x its ratio"] = {
+        "value": imported["org_detail_ratio_during"],
+        "met": imported["org_detail_ratio_during"] >= IMPORT_ORG_DETAIL_BUDGET,
     }
     return verdicts
 

@@ -8,7 +8,15 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from connections import selectors, services
-from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
+from connections.models import (
+    Connection,
+    ConnectionRequest,
+    Integration,
+    RequestComment,
+    RequestFile,
+    RequestImport,
+    RequestStatusChange,
+)
 from core.exceptions import ApplicationError, InvalidState
 from core.masking import mask_url_credentials
 from organizations.models import Organization
@@ -87,6 +95,16 @@ class HistoryInline(ReadOnlyInline):
         return str(api_key) if api_key is not None else change.by.username
 
 
+class CommentInline(ReadOnlyInline):
+    """The request's thread, oldest first, staff's internal notes with it."""
+
+    model = RequestComment
+    fields = ["created_at", "author", "internal", "body"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+
 def approve_if_clear(user, connection_request: ConnectionRequest) -> None:
     """Approves a request whose counterpart is clear: named by the request, or the one
     organization of its name. Any other needs its approve page."""
@@ -122,7 +140,7 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
     date_hierarchy = "request_date"
     ordering = ["-request_date"]
     actions = ["approve", "deny"]
-    inlines = [IntegrationInline, RequestFileInline, HistoryInline]
+    inlines = [IntegrationInline, RequestFileInline, HistoryInline, CommentInline]
     fields = [
         "uuid",
         "organization",
@@ -325,3 +343,59 @@ def merge_duplicates(model_admin, request, queryset):
 # which the organizations app knows nothing of.
 organization_admin = admin.site.get_model_admin(Organization)
 organization_admin.actions = [*organization_admin.actions, merge_duplicates]
+
+
+@admin.register(RequestImport)
+class RequestImportAdmin(admin.ModelAdmin):
+    """Every member's imports of connection requests, as the API reports them; nothing is
+    changed here."""
+
+    list_display = [
+        "file_name",
+        "organization",
+        "status",
+        "progress",
+        "created",
+        "skipped",
+        "failed_rows",
+        "created_at",
+    ]
+    list_filter = ["status", "dry_run"]
+    list_select_related = ["organization"]
+    search_fields = ["file_name", "organization__name", "uuid"]
+    ordering = ["-created_at"]
+    readonly_fields = [
+        "uuid",
+        "organization",
+        "created_by",
+        "file_name",
+        "dry_run",
+        "status",
+        "total_rows",
+        "processed_rows",
+        "created",
+        "skipped",
+        "failed_rows",
+        "created_at",
+        "finished_at",
+    ]
+    fields = readonly_fields
+
+    @admin.display(description="Progress")
+    def progress(self, request_import: RequestImport) -> str:
+        return format_html(
+            '<progress value="{}" max="{}">{} of {}</progress>',
+            request_import.processed_rows,
+            request_import.total_rows,
+            request_import.processed_rows,
+            request_import.total_rows,
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -13,6 +13,7 @@ a worker stopped anywhere leaves the import at the end of its last batch, and th
 row twice: a batch starts only where the import's committed counters say."""
 
 import csv
+import time
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -189,17 +190,25 @@ def run(import_uuid) -> None:
     request_import = claim(import_uuid)
     if request_import is None:
         return
+    began, done = time.monotonic(), 0
     try:
         with default_storage.open(request_import.storage_name, "rb") as stored:
             header, rows = numbered_rows(stored, request_import.kind)
             rows = islice(rows, request_import.processed_rows, None)
             while batch := list(islice(rows, BATCH_ROWS)):
                 if not import_batch(request_import, header, batch):
-                    return  # another worker took the import over
+                    return  # another run of the job has gone on with it
+                done += len(batch)
+                time.sleep(pause(done, time.monotonic() - began))
     except Exception:
         finish(request_import, RequestImport.Status.FAILED)
         raise
     finish(request_import, RequestImport.Status.DONE)
+
+
+def pause(rows: int, elapsed: float) -> float:
+    """Seconds to wait, after `rows` rows in `elapsed` seconds, to keep to IMPORT_ROWS_PER_SECOND."""
+    return max(0.0, rows / settings.IMPORT_ROWS_PER_SECOND - elapsed)
 
 
 @transaction.atomic

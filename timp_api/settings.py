@@ -148,6 +148,9 @@ MAX_INTEGRATIONS_PER_REQUEST = env_int("MAX_INTEGRATIONS_PER_REQUEST", 50, minim
 MAX_FILES_PER_REQUEST = env_int("MAX_FILES_PER_REQUEST", 50, minimum=1)
 # A file of connection requests has at most this many rows (413 beyond).
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10_000, minimum=1)
+# An import runs at most this many rows a second, so that it leaves the API its machine: at
+# 700, a worker and PostgreSQL take about a quarter of two cores (bench/README.md, "request_import").
+IMPORT_ROWS_PER_SECOND = env_int("IMPORT_ROWS_PER_SECOND", 700, minimum=1)
 # Idempotency keys are kept at least this long (prune_expired removes older ones).
 IDEMPOTENCY_KEY_RETENTION_HOURS = env_int("IDEMPOTENCY_KEY_RETENTION_HOURS", 48, minimum=24)
 

@@ -445,8 +445,9 @@ class ImportErrorsView(APIView):
 
 
 @extend_schema(tags=["connections"])
-class CommentsView(APIView):
+class CommentsView(ActionPermissionsMixin, APIView):
     permission_classes = (IsAuthenticated,)
+    action_permissions = view_rules("connections.ConnectionRequest", post="comment")
 
     def connection_request(self, request, pk) -> ConnectionRequest:
         found = requests_for(request.user).filter(pk=pk).first()

@@ -2,10 +2,11 @@ import json
 from pathlib import Path
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from connections import services
+from connections import imports, services
 from connections.api.serializers import NewConnectionRequestSerializer
-from connections.models import Connection, ConnectionRequest
+from connections.models import Connection, ConnectionRequest, RequestImport
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory, SupplierOrganizationFactory
 
@@ -50,3 +51,17 @@ class ConnectionFactory(factory.django.DjangoModelFactory):
     supplier = factory.LazyFunction(lambda: SupplierOrganizationFactory().supplier)
     status = Connection.Status.ACTIVE
     requested_by = Organization.Type.RETAILER
+
+
+def owned_import(user) -> RequestImport:
+    """An import of the user's organization, finished, with one failed row."""
+    text = "organization_name,primary_contact_name,primary_contact_email\nAcme,Ann,\nBad,Bo,not-an-email\n"
+    started = imports.start_import(
+        organization=user.organization,
+        user=user,
+        upload=SimpleUploadedFile("requests.csv", text.encode()),
+        file_name="requests.csv",
+        dry_run=False,
+    )
+    imports.run(started.uuid)
+    return started

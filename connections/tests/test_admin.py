@@ -7,7 +7,8 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from connections.models import Connection, ConnectionRequest
-from connections.tests.factories import ConnectionFactory, connection_request
+from connections.services import comment_on
+from connections.tests.factories import ConnectionFactory, connection_request, owned_import
 from files.tests.factories import uploaded_file
 from organizations import services
 from organizations.tests.factories import SupplierOrganizationFactory, UserFactory
@@ -222,3 +223,25 @@ def test_history_names_the_api_key_that_made_a_change(console, retailer_user):
     html = console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
 
     assert "API key “Nightly”" in html
+
+
+def test_a_requests_page_shows_its_thread_internal_notes_too(console, retailer_user, staff_user):
+    asked = connection_request(user=retailer_user)
+    comment_on(connection_request=asked, user=retailer_user, body="When will you decide?")
+    comment_on(connection_request=asked, user=staff_user, body="Waiting on their reply.", internal=True)
+
+    html = console.get(f"{REQUESTS}{asked.pk}/change/").content.decode()
+
+    assert html.index("When will you decide?") < html.index("Waiting on their reply.")
+
+
+def test_staff_see_every_import_with_its_progress_and_change_none(console, retailer_user):
+    started = owned_import(retailer_user)
+
+    listing = console.get("/admin/connections/requestimport/").content.decode()
+
+    assert "requests.csv" in listing
+    assert '<progress value="2" max="2">' in listing
+    page = console.get(f"/admin/connections/requestimport/{started.pk}/change/")
+    assert page.status_code == 200
+    assert console.post(f"/admin/connections/requestimport/{started.pk}/delete/").status_code == 403

@@ -2,19 +2,24 @@
 
 import csv
 import io
+import os
+import signal
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.utils import timezone
 
 from connections import imports
-from connections.models import ConnectionRequest, RequestImport
+from connections.models import ConnectionRequest, ImportFailure, RequestImport
 from connections.tests.factories import ConnectionFactory
+from core.tasks import retry_stalled_jobs
 from core.tests.jobs import run_jobs
+from core.tests.worker_process import run_worker_once, start_worker, wait_for
 from events.models import Event
 from organizations.models import Participation
-from organizations.tests.factories import SupplierOrganizationFactory
+from organizations.tests.factories import SupplierOrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +34,12 @@ def csv_file(text: str, name: str = "suppliers.csv") -> SimpleUploadedFile:
 
 def upload(client, text: str, **fields):
     return client.post(IMPORTS, {"file": csv_file(text), **fields}, format="multipart")
+
+
+def start(user, text: str) -> RequestImport:
+    return imports.start_import(
+        organization=user.organization, user=user, upload=csv_file(text), file_name="s.csv", dry_run=False
+    )
 
 
 def imported(client, text: str, **fields) -> dict:
@@ -189,13 +200,7 @@ def test_a_batch_costs_a_fixed_number_of_queries(retailer_user, django_assert_nu
         text = HEADER + "".join(
             f"Supplier {first + n},Sam,sam@s.example,item@0 6 * * *;order@0 7 * * *\n" for n in range(count)
         )
-        started = imports.start_import(
-            organization=retailer_user.organization,
-            user=retailer_user,
-            upload=csv_file(text),
-            file_name="s.csv",
-            dry_run=False,
-        )
+        started = start(retailer_user, text)
         claimed = imports.claim(started.uuid)
         header, rows = imports.numbered_rows(csv_file(text), "csv")
         return claimed, header, list(rows)
@@ -211,3 +216,163 @@ def test_a_batch_costs_a_fixed_number_of_queries(retailer_user, django_assert_nu
     with django_assert_num_queries(18) as counted:
         imports.import_batch(*large)
     assert RequestImport.objects.get(pk=large[0].pk).created == 30, counted
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "status", "says"),
+    [
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "requests.pdf", 415, "This file is PDF"),
+        (b"", "requests.csv", 400, "empty"),
+        (b"\n\n", "requests.csv", 400, "empty"),
+        (HEADER.encode(), "requests.csv", 400, "no rows"),
+        (b"primary_contact_name,integrations\nSam,\n", "requests.csv", 400, "organization_name or a supplier_uuid"),
+        (b"organization_name,website\nAcme,acme.example\n", "requests.csv", 400, "Unknown column(s): website"),
+        (b"organization_name,organization_name\nAcme,Acme\n", "requests.csv", 400, "given twice"),
+        (b"retailer_uuid,organization_name\n,Acme\n", "requests.csv", 400, "name suppliers in a supplier_uuid"),
+        (b"organization_name\n\xff\xfeAcme\n", "requests.csv", 400, "UTF-8"),
+        (b"PK\x03\x04 not really a workbook", "requests.xlsx", 400, ""),
+    ],
+)
+def test_a_file_that_cannot_be_imported_is_refused_and_changes_nothing(
+    client_for, retailer_user, content, name, status, says
+):
+    file = SimpleUploadedFile(name, content)
+    response = client_for(retailer_user).post(IMPORTS, {"file": file}, format="multipart")
+
+    assert response.status_code == status, response.content
+    assert says in str(response.json())
+    assert not RequestImport.objects.exists()
+
+
+def test_more_rows_than_the_limit_is_a_413_naming_it(client_for, retailer_user, settings):
+    settings.IMPORT_MAX_ROWS = 2
+    response = upload(client_for(retailer_user), HEADER + "A,a,,\nB,b,,\nC,c,,\n")
+
+    assert response.status_code == 413
+    assert "at most 2 rows" in response.json()["detail"]
+    assert not RequestImport.objects.exists()
+
+
+def test_importing_takes_request_connections_and_reading_takes_none(client_for, retailer_user):
+    reader = UserFactory(organization=retailer_user.organization, permissions=[])
+    response = upload(client_for(reader), HEADER + "A,a,,\n")
+    assert response.status_code == 403
+    assert "request_connections" in response.json()["detail"]
+
+    done = imported(client_for(retailer_user), HEADER + "A,a,,\n")
+    assert client_for(reader).get(f"{IMPORTS}{done['uuid']}/").status_code == 200
+    assert [found["uuid"] for found in client_for(reader).get(IMPORTS).json()["imports"]] == [done["uuid"]]
+
+
+def test_another_organizations_import_is_not_found_and_staff_see_every_one(
+    client_for, retailer_user, other_retailer_user, staff_user
+):
+    done = imported(client_for(retailer_user), HEADER + "A,a,,\nB,b,,bad@\n")
+    stranger = client_for(other_retailer_user)
+
+    for path in (f"{IMPORTS}{done['uuid']}/", f"{IMPORTS}{done['uuid']}/errors.csv"):
+        assert stranger.get(path).status_code == 404
+        assert client_for(staff_user).get(path).status_code == 200
+    assert stranger.get(IMPORTS).json()["imports"] == []
+    assert [found["uuid"] for found in client_for(staff_user).get(IMPORTS).json()["imports"]] == [done["uuid"]]
+    assert (
+        client_for(staff_user).post(IMPORTS, {"file": csv_file(HEADER + "A,a,,\n")}, format="multipart").status_code
+        == 403
+    )
+
+
+def test_the_list_is_newest_first_with_each_imports_first_errors(client_for, retailer_user, django_assert_num_queries):
+    client = client_for(retailer_user)
+    older = imported(client, HEADER + "A,a,,\nB,b,,item@bad\n")
+    newer = imported(client, HEADER + "C,c,,\n")
+    client.get(IMPORTS)
+
+    # 1 the token's user; 2 its throttle; 3 the count of imports; 4 their page; 5 their first errors.
+    with django_assert_num_queries(5):
+        listed = client.get(IMPORTS).json()
+
+    assert [found["uuid"] for found in listed["imports"]] == [newer["uuid"], older["uuid"]]
+    assert listed["pagination"]["total_count"] == 2
+    assert [(e["row"], e["field"]) for e in listed["imports"][1]["errors"]] == [(3, "integrations")]
+
+
+def test_a_rows_progress_is_counted_batch_by_batch(retailer_user, monkeypatch):
+    """While it runs, the import says how far it is: each batch commits its count."""
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    text = HEADER + "".join(f"Supplier {n},Sam,,\n" for n in range(5))
+    started = imports.start_import(
+        organization=retailer_user.organization,
+        user=retailer_user,
+        upload=csv_file(text),
+        file_name="s.csv",
+        dry_run=False,
+    )
+    seen = []
+    real_batch = imports.import_batch
+
+    def watched(request_import, header, batch):
+        seen.append(RequestImport.objects.get(pk=started.pk).processed_rows)
+        return real_batch(request_import, header, batch)
+
+    monkeypatch.setattr(imports, "import_batch", watched)
+    imports.run(started.uuid)
+
+    assert seen == [0, 2, 4]
+    assert RequestImport.objects.get(pk=started.pk).status == "done"
+
+
+def test_a_second_run_of_an_import_imports_no_row_twice(retailer_user, monkeypatch):
+    """Two runs of one import (a job retried while the first still ran): a batch starts only
+    where the committed counters say, so the second run's batch does nothing."""
+    text = HEADER + "Acme,Ann,,\n"
+    started = imports.start_import(
+        organization=retailer_user.organization,
+        user=retailer_user,
+        upload=csv_file(text),
+        file_name="s.csv",
+        dry_run=False,
+    )
+    first, second = imports.claim(started.uuid), imports.claim(started.uuid)
+    header, rows = imports.numbered_rows(csv_file(text), "csv")
+    batch = list(rows)
+
+    assert imports.import_batch(first, header, batch) is True
+    assert imports.import_batch(second, header, batch) is False
+    assert ConnectionRequest.objects.count() == 1
+    assert ImportFailure.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_whose_worker_is_killed_resumes_and_creates_no_row_twice(client_for, retailer_user, worker_env):
+    rows = 3000
+    text = HEADER + "".join(f"Supplier {n:04},Sam,sam@s.example,item@0 6 * * *\n" for n in range(rows))
+    started = upload(client_for(retailer_user), text).json()
+
+    def progress() -> int:
+        return RequestImport.objects.get(pk=started["uuid"]).processed_rows
+
+    first = start_worker(worker_env)
+    wait_for(lambda: progress() > 0)
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    stopped_at = progress()
+    assert 0 < stopped_at < rows
+    # The killed worker's heartbeat ends (the clock of its record moved on, not waited for);
+    # the sweep of stalled jobs, as the periodic job runs it, queues the import's job again.
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE procrastinate_workers SET last_heartbeat = now() - interval '10 minutes'")
+    retry_stalled_jobs.defer(timestamp=0)
+    run_worker_once(worker_env)
+
+    done = RequestImport.objects.get(pk=started["uuid"])
+    assert (done.status, done.processed_rows, done.created, done.failed_rows) == ("done", rows, rows, 0)
+    assert ConnectionRequest.objects.count() == rows
+    assert ConnectionRequest.objects.values("org_name").distinct().count() == rows
+    assert Event.objects.filter(type="connection_requests/created").count() == rows
+
+
+def test_an_import_keeps_to_its_rows_per_second(settings):
+    settings.IMPORT_ROWS_PER_SECOND = 500
+
+    assert imports.pause(500, 0.25) == pytest.approx(0.75)  # ahead: it waits for the second to end
+    assert imports.pause(1000, 2.5) == 0.0  # behind: it goes on at once

@@ -8,9 +8,24 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from connections.api.views import ConnectionRequestViewSet, ConnectionViewSet
-from connections.models import Connection, ConnectionRequest, Integration, RequestFile, RequestStatusChange
-from connections.tests.factories import ConnectionFactory, connection_request
+from connections.api.views import (
+    CommentsView,
+    ConnectionRequestViewSet,
+    ConnectionViewSet,
+    ImportDetailView,
+    ImportErrorsView,
+)
+from connections.models import (
+    Connection,
+    ConnectionRequest,
+    ImportFailure,
+    Integration,
+    RequestComment,
+    RequestFile,
+    RequestImport,
+    RequestStatusChange,
+)
+from connections.tests.factories import ConnectionFactory, connection_request, owned_import
 from core.models import IdempotencyRecord
 from core.permissions import IsStaff
 from events.api import views as event_views
@@ -35,6 +50,9 @@ OWNERS = {
     FileViewSet: lambda user: uploaded_file(organization=user.organization),
     ConnectionRequestViewSet: lambda user: connection_request(user=user),
     ConnectionViewSet: lambda user: ConnectionFactory(retailer=user.organization.retailer),
+    CommentsView: lambda user: connection_request(user=user),
+    ImportDetailView: owned_import,
+    ImportErrorsView: owned_import,
     ParticipationView: lambda user: user.organization,
     PermissionAssignmentsView: lambda user: user,
     UserDetailView: lambda user: user,
@@ -151,6 +169,9 @@ def database_state() -> dict:
         Integration,
         RequestFile,
         RequestStatusChange,
+        RequestImport,
+        ImportFailure,
+        RequestComment,
         Connection,
         UploadedFile,
         Organization,

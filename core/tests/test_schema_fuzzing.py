@@ -92,6 +92,16 @@ STATE_DEPENDENT = [
         "The submitted file is empty",
         "a schema's binary string may be empty; a stored file may not",
     ),
+    *(
+        ("POST /timp/organizations/connections/request/imports/", status, says, why)
+        for status, says, why in (
+            (400, '"non_field_errors"', "a file's type is read from its bytes, which no schema describes"),
+            (415, "an import reads CSV or XLSX", "as above: a file of an allowed type that is no table"),
+            (400, '"file"', "a table's header and rows are more than a schema can say"),
+            (400, "No file was submitted", "a binary part without a file name is a form field (RFC 7578)"),
+            (400, "The submitted file is empty", "a schema's binary string may be empty"),
+        )
+    ),
     (
         "POST /timp/organizations/api-keys/",
         400,

@@ -3,15 +3,12 @@ a real receiver on loopback, which checks each one with the `standardwebhooks` p
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from datetime import timedelta
 
 import orjson
 import pytest
-from django.conf import settings as django_settings
 from django.db import connection, transaction
 from django.utils import timezone
 from procrastinate.contrib.django import app
@@ -19,6 +16,7 @@ from standardwebhooks.webhooks import Webhook
 
 from connections.tests.factories import connection_request
 from core.tasks import retry_stalled_jobs
+from core.tests.worker_process import jobs_due, run_worker_once, start_worker, wait_for
 from core.worker import defer
 from events.dispatcher import DISABLE_AFTER, RETRY_FOR
 from events.models import Event, WebhookDelivery, WebhookEndpoint
@@ -30,62 +28,6 @@ from events.tests.receiver import Receiver
 pytestmark = pytest.mark.django_db(transaction=True)
 
 REQUESTS = "/timp/organizations/connections/request/"
-
-
-@pytest.fixture
-def worker_env(settings) -> dict:
-    """The environment of a worker process: this test's database, deliveries to loopback."""
-    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    return {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DEBUG": "true",
-        "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",
-        "DELIVERY_LEASE_SECONDS": "2",
-        "LOG_LEVEL": os.environ.get("WORKER_LOG_LEVEL", "WARNING"),
-    }
-
-
-def start_worker(env: dict, *extra: str, stderr=subprocess.DEVNULL) -> subprocess.Popen:
-    """A worker process. What it writes to stderr is read only when asked for (`PIPE`): a
-    pipe nobody reads fills up, and a worker that logs into it then hangs."""
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "worker", *extra],
-        cwd=django_settings.BASE_DIR,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=stderr,
-    )
-
-
-def jobs_due() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')"
-            " AND (scheduled_at IS NULL OR scheduled_at <= now())"
-        )
-        return cursor.fetchone()[0]
-
-
-def run_worker_once(env: dict) -> None:
-    """Runs the jobs due now, and those they queue, then stops."""
-    for _ in range(10):
-        finished = start_worker(env, "--one-shot", stderr=subprocess.PIPE)
-        _, errors = finished.communicate(timeout=60)
-        assert finished.returncode == 0, errors.decode()
-        if not jobs_due():
-            return
-    raise AssertionError("jobs keep coming")
-
-
-def wait_for(condition, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
 
 
 @pytest.fixture

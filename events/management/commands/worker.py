@@ -21,8 +21,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--one-shot", action="store_true", help="Run the jobs waiting now, send the deliveries due, then stop."
         )
+        parser.add_argument(
+            "--queue",
+            action="append",
+            dest="queues",
+            help="Run only the jobs of this queue (events, email, imports, maintenance); repeat for more. "
+            "Default: every queue.",
+        )
 
-    def handle(self, *args, concurrency: int, one_shot: bool, **options):
+    def handle(self, *args, concurrency: int, one_shot: bool, queues: list[str] | None, **options):
         # The dispatcher has a process of its own, forked before any connection is opened: a
         # job that keeps Python busy for seconds (a periodic one over many rows) never holds
         # back a delivery.
@@ -31,7 +38,7 @@ class Command(BaseCommand):
             dispatcher.start()
         try:
             with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
-                asyncio.run(jobs(worker_app, concurrency, one_shot))
+                asyncio.run(jobs(worker_app, concurrency, one_shot, queues))
             if one_shot:
                 asyncio.run(Dispatcher().run(until_idle=True))
         finally:
@@ -47,9 +54,10 @@ class Command(BaseCommand):
 JOB_POLL_SECONDS = 0.25
 
 
-async def jobs(worker_app, concurrency: int, one_shot: bool) -> None:
+async def jobs(worker_app, concurrency: int, one_shot: bool, queues: list[str] | None) -> None:
     async with worker_app.open_async():
         await worker_app.run_worker_async(
+            queues=queues,
             concurrency=concurrency,
             delete_jobs="successful",
             wait=not one_shot,

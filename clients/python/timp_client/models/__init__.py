@@ -10,6 +10,11 @@ from .candidate import Candidate
 from .channel import Channel
 from .check import Check
 from .check_request_request import CheckRequestRequest
+from .comment import Comment
+from .comment_author import CommentAuthor
+from .comment_event import CommentEvent
+from .comment_event_event import CommentEventEvent
+from .comment_event_event_type_enum import CommentEventEventTypeEnum
 from .connection import Connection
 from .connection_event import ConnectionEvent
 from .connection_event_type_enum import ConnectionEventTypeEnum
@@ -57,7 +62,13 @@ from .file_event_type_enum import FileEventTypeEnum
 from .file_upload_request import FileUploadRequest
 from .health import Health
 from .health_day import HealthDay
+from .import_ import Import
 from .import_detail import ImportDetail
+from .import_error import ImportError_
+from .import_event import ImportEvent
+from .import_event_type_enum import ImportEventTypeEnum
+from .import_status_enum import ImportStatusEnum
+from .import_upload_request import ImportUploadRequest
 from .integration import Integration
 from .integration_type_enum import IntegrationTypeEnum
 from .integration_write_request import IntegrationWriteRequest
@@ -74,6 +85,7 @@ from .kind_enum import KindEnum
 from .login_request import LoginRequest
 from .login_response import LoginResponse
 from .new_api_key_request import NewApiKeyRequest
+from .new_comment_request import NewCommentRequest
 from .new_connection_request_request import NewConnectionRequestRequest
 from .new_connection_request_request_uploaded_files_item_type_1 import NewConnectionRequestRequestUploadedFilesItemType1
 from .new_integration_request import NewIntegrationRequest
@@ -98,6 +110,8 @@ from .paginated_connection_request_list import PaginatedConnectionRequestList
 from .paginated_connection_request_list_pagination import PaginatedConnectionRequestListPagination
 from .paginated_file_list import PaginatedFileList
 from .paginated_file_list_pagination import PaginatedFileListPagination
+from .paginated_import_list import PaginatedImportList
+from .paginated_import_list_pagination import PaginatedImportListPagination
 from .pagination import Pagination
 from .participation import Participation
 from .participation_change_request import ParticipationChangeRequest
@@ -157,6 +171,11 @@ __all__ = (
     "Channel",
     "Check",
     "CheckRequestRequest",
+    "Comment",
+    "CommentAuthor",
+    "CommentEvent",
+    "CommentEventEvent",
+    "CommentEventEventTypeEnum",
     "Connection",
     "ConnectionEvent",
     "ConnectionEventTypeEnum",
@@ -204,7 +223,13 @@ __all__ = (
     "FileUploadRequest",
     "Health",
     "HealthDay",
+    "Import",
     "ImportDetail",
+    "ImportError_",
+    "ImportEvent",
+    "ImportEventTypeEnum",
+    "ImportStatusEnum",
+    "ImportUploadRequest",
     "Integration",
     "IntegrationTypeEnum",
     "IntegrationWriteRequest",
@@ -221,6 +246,7 @@ __all__ = (
     "LoginRequest",
     "LoginResponse",
     "NewApiKeyRequest",
+    "NewCommentRequest",
     "NewConnectionRequestRequest",
     "NewConnectionRequestRequestUploadedFilesItemType1",
     "NewIntegrationRequest",
@@ -245,6 +271,8 @@ __all__ = (
     "PaginatedConnectionRequestListPagination",
     "PaginatedFileList",
     "PaginatedFileListPagination",
+    "PaginatedImportList",
+    "PaginatedImportListPagination",
     "Pagination",
     "Participation",
     "ParticipationChangeRequest",

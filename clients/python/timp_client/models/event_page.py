@@ -11,11 +11,13 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.comment_event_event import CommentEventEvent
   from ..models.connection_event import ConnectionEvent
   from ..models.connection_request_event import ConnectionRequestEvent
   from ..models.disabled_endpoint_event import DisabledEndpointEvent
   from ..models.feed_event import FeedEvent
   from ..models.file_event import FileEvent
+  from ..models.import_event import ImportEvent
   from ..models.ping_event import PingEvent
   from ..models.user_event import UserEvent
 
@@ -31,12 +33,12 @@ T = TypeVar("T", bound="EventPage")
 class EventPage:
     """ 
         Attributes:
-            events (list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent |
-                PingEvent | UserEvent]):
+            events (list[CommentEventEvent | ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent |
+                FileEvent | ImportEvent | PingEvent | UserEvent]):
             next_after (int | None): Ask with `after` set to this for the next events; null when none came.
      """
 
-    events: list[ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent | PingEvent | UserEvent]
+    events: list[CommentEventEvent | ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent | ImportEvent | PingEvent | UserEvent]
     next_after: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,11 +47,13 @@ class EventPage:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.comment_event_event import CommentEventEvent # noqa: PLC0415
         from ..models.connection_event import ConnectionEvent # noqa: PLC0415
         from ..models.connection_request_event import ConnectionRequestEvent # noqa: PLC0415
         from ..models.disabled_endpoint_event import DisabledEndpointEvent # noqa: PLC0415
         from ..models.feed_event import FeedEvent # noqa: PLC0415
         from ..models.file_event import FileEvent # noqa: PLC0415
+        from ..models.import_event import ImportEvent # noqa: PLC0415
         from ..models.ping_event import PingEvent # noqa: PLC0415
         from ..models.user_event import UserEvent # noqa: PLC0415
         events = []
@@ -62,6 +66,10 @@ class EventPage:
             elif isinstance(events_item_data, PingEvent):
                 events_item = events_item_data.to_dict()
             elif isinstance(events_item_data, ConnectionRequestEvent):
+                events_item = events_item_data.to_dict()
+            elif isinstance(events_item_data, CommentEventEvent):
+                events_item = events_item_data.to_dict()
+            elif isinstance(events_item_data, ImportEvent):
                 events_item = events_item_data.to_dict()
             elif isinstance(events_item_data, ConnectionEvent):
                 events_item = events_item_data.to_dict()
@@ -91,18 +99,20 @@ class EventPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.comment_event_event import CommentEventEvent # noqa: PLC0415
         from ..models.connection_event import ConnectionEvent # noqa: PLC0415
         from ..models.connection_request_event import ConnectionRequestEvent # noqa: PLC0415
         from ..models.disabled_endpoint_event import DisabledEndpointEvent # noqa: PLC0415
         from ..models.feed_event import FeedEvent # noqa: PLC0415
         from ..models.file_event import FileEvent # noqa: PLC0415
+        from ..models.import_event import ImportEvent # noqa: PLC0415
         from ..models.ping_event import PingEvent # noqa: PLC0415
         from ..models.user_event import UserEvent # noqa: PLC0415
         d = dict(src_dict)
         events = []
         _events = d.pop("events")
         for events_item_data in (_events):
-            def _parse_events_item(data: object) -> ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent | PingEvent | UserEvent:
+            def _parse_events_item(data: object) -> CommentEventEvent | ConnectionEvent | ConnectionRequestEvent | DisabledEndpointEvent | FeedEvent | FileEvent | ImportEvent | PingEvent | UserEvent:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -146,7 +156,7 @@ class EventPage:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_event_type_4 = ConnectionEvent.from_dict(data)
+                    componentsschemas_event_type_4 = CommentEventEvent.from_dict(data)
 
 
 
@@ -156,20 +166,40 @@ class EventPage:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_event_type_5 = FileEvent.from_dict(data)
+                    componentsschemas_event_type_5 = ImportEvent.from_dict(data)
 
 
 
                     return componentsschemas_event_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_6 = ConnectionEvent.from_dict(data)
+
+
+
+                    return componentsschemas_event_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_7 = FileEvent.from_dict(data)
+
+
+
+                    return componentsschemas_event_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_type_6 = FeedEvent.from_dict(data)
+                componentsschemas_event_type_8 = FeedEvent.from_dict(data)
 
 
 
-                return componentsschemas_event_type_6
+                return componentsschemas_event_type_8
 
             events_item = _parse_events_item(events_item_data)
 

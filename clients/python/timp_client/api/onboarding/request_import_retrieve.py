@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.import_ import Import
+from ...models.invalid_input import InvalidInput
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    import_uuid: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/timp/organizations/connections/request/imports/{import_uuid}/".format(import_uuid=quote(str(import_uuid), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Import | InvalidInput | None:
+    if response.status_code == 200:
+        response_200 = Import.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InvalidInput.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Import | InvalidInput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    import_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Error | Import | InvalidInput]:
+    """ 
+    Args:
+        import_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Import | InvalidInput]
+     """
+
+
+    kwargs = _get_kwargs(
+        import_uuid=import_uuid,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    import_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Error | Import | InvalidInput | None:
+    """ 
+    Args:
+        import_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Import | InvalidInput
+     """
+
+
+    return sync_detailed(
+        import_uuid=import_uuid,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    import_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Error | Import | InvalidInput]:
+    """ 
+    Args:
+        import_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Import | InvalidInput]
+     """
+
+
+    kwargs = _get_kwargs(
+        import_uuid=import_uuid,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    import_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Error | Import | InvalidInput | None:
+    """ 
+    Args:
+        import_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Import | InvalidInput
+     """
+
+
+    return (await asyncio_detailed(
+        import_uuid=import_uuid,
+client=client,
+
+    )).parsed
