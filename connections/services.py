@@ -188,12 +188,14 @@ def create_requests(*, organization: Organization, user: User, requests: Sequenc
         RequestStatusChange(request=connection_request, status=connection_request.status, by=user)
         for connection_request in made
     )
-    # Each request's event (`announce_request`'s: a pending request's is the requester's), in one statement.
+    # Each request's event (`announce_request`'s: a pending request's is the requester's), in one
+    # statement; one request's names its row alone, the statement PostgreSQL plans best for it.
+    pks = [connection_request.pk for connection_request in made]
     publish(
         "connection_requests/created",
         audience=[organization.pk],
         shape=ConnectionRequestSerializer,
-        pk=[connection_request.pk for connection_request in made],
+        pk=pks if len(pks) > 1 else pks[0],
         for_staff=True,
     )
     return made

@@ -4,6 +4,7 @@ import csv
 import io
 import os
 import signal
+import subprocess
 
 import openpyxl
 import pytest
@@ -376,3 +377,18 @@ def test_an_import_keeps_to_its_rows_per_second(settings):
 
     assert imports.pause(500, 0.25) == pytest.approx(0.75)  # ahead: it waits for the second to end
     assert imports.pause(1000, 2.5) == 0.0  # behind: it goes on at once
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_told_its_queues_runs_only_their_jobs(client_for, retailer_user, worker_env):
+    started = upload(client_for(retailer_user), HEADER + "Acme,Ann,,\n").json()
+
+    def worker_once(*queues: str) -> str:
+        options = [option for queue in queues for option in ("--queue", queue)]
+        finished = start_worker(worker_env, "--one-shot", *options, stderr=subprocess.PIPE)
+        _, errors = finished.communicate(timeout=60)
+        assert finished.returncode == 0, errors.decode()
+        return RequestImport.objects.get(pk=started["uuid"]).status
+
+    assert worker_once("email", "maintenance") == "queued"
+    assert worker_once("imports") == "done"
