@@ -513,6 +513,13 @@ def table(report: dict) -> str:
         f"{checked['peak_rss_growth_mb']} MB.",
         "",
     ]
+    imported = report["request_import"]
+    lines += [
+        f"Import of {imported['rows']:,} connection requests (2 integrations each) by a worker: "
+        f"{imported['seconds']} s, {imported['rows_per_second']} rows/s; org_detail meanwhile kept "
+        f"{imported['org_detail_ratio_during']} of its ratio.",
+        "",
+    ]
     lines += [f"- {'met' if v['met'] else 'MISSED'}: {name} ({v['value']})" for name, v in report["budgets"].items()]
     return "\n".join(lines)
 

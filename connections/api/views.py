@@ -343,13 +343,11 @@ class ImportPagination(StartLimitPagination):
     results_key = "imports"
 
 
-REQUEST_CONNECTIONS = view_rules("connections.ConnectionRequest", post="create")["post"]
-
-
 @extend_schema(tags=["onboarding"])
 class ImportListView(ActionPermissionsMixin, GenericAPIView):
     permission_classes = (IsAuthenticated,)
-    action_permissions = {"post": (IsMember, *REQUEST_CONNECTIONS)}
+    # An import makes requests: a member's, with request_connections, as one request is.
+    action_permissions = view_rules("connections.ConnectionRequest", post="create")
     pagination_class = ImportPagination
     serializer_class = ImportSerializer
     parser_classes = (MultiPartParser,)
@@ -388,7 +386,7 @@ class ImportListView(ActionPermissionsMixin, GenericAPIView):
             dry_run=body.validated_data["dry_run"],
         )
         location = request.build_absolute_uri(reverse("request-import-detail", args=[started.uuid]))
-        started.first_errors = []
+        started.first_errors = []  # none yet: no row has been read
         return Response(ImportSerializer(started).data, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
 
 

@@ -301,13 +301,7 @@ def test_a_rows_progress_is_counted_batch_by_batch(retailer_user, monkeypatch):
     """While it runs, the import says how far it is: each batch commits its count."""
     monkeypatch.setattr(imports, "BATCH_ROWS", 2)
     text = HEADER + "".join(f"Supplier {n},Sam,,\n" for n in range(5))
-    started = imports.start_import(
-        organization=retailer_user.organization,
-        user=retailer_user,
-        upload=csv_file(text),
-        file_name="s.csv",
-        dry_run=False,
-    )
+    started = start(retailer_user, text)
     seen = []
     real_batch = imports.import_batch
 
@@ -322,17 +316,11 @@ def test_a_rows_progress_is_counted_batch_by_batch(retailer_user, monkeypatch):
     assert RequestImport.objects.get(pk=started.pk).status == "done"
 
 
-def test_a_second_run_of_an_import_imports_no_row_twice(retailer_user, monkeypatch):
+def test_a_second_run_of_an_import_imports_no_row_twice(retailer_user):
     """Two runs of one import (a job retried while the first still ran): a batch starts only
     where the committed counters say, so the second run's batch does nothing."""
     text = HEADER + "Acme,Ann,,\n"
-    started = imports.start_import(
-        organization=retailer_user.organization,
-        user=retailer_user,
-        upload=csv_file(text),
-        file_name="s.csv",
-        dry_run=False,
-    )
+    started = start(retailer_user, text)
     first, second = imports.claim(started.uuid), imports.claim(started.uuid)
     header, rows = imports.numbered_rows(csv_file(text), "csv")
     batch = list(rows)
