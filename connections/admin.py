@@ -8,15 +8,16 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from connections import selectors, services
+from connections.api.serializers import NewCommentSerializer
 from connections.models import (
     Connection,
     ConnectionRequest,
     Integration,
-    RequestComment,
     RequestFile,
     RequestImport,
     RequestStatusChange,
 )
+from core.admin_site import Panel, bar_chart
 from core.exceptions import ApplicationError, InvalidState
 from core.masking import mask_url_credentials
 from organizations.models import Organization
@@ -95,16 +96,6 @@ class HistoryInline(ReadOnlyInline):
         return str(api_key) if api_key is not None else change.by.username
 
 
-class CommentInline(ReadOnlyInline):
-    """The request's thread, oldest first, staff's internal notes with it."""
-
-    model = RequestComment
-    fields = ["created_at", "author", "internal", "body"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author")
-
-
 def approve_if_clear(user, connection_request: ConnectionRequest) -> None:
     """Approves a request whose counterpart is clear: named by the request, or the one
     organization of its name. Any other needs its approve page."""
@@ -140,7 +131,9 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
     date_hierarchy = "request_date"
     ordering = ["-request_date"]
     actions = ["approve", "deny"]
-    inlines = [IntegrationInline, RequestFileInline, HistoryInline, CommentInline]
+    inlines = [IntegrationInline, RequestFileInline, HistoryInline]
+    # Approve, Deny and the comment thread, about the request's own fields.
+    change_form_template = "admin/connections/connectionrequest/change_form.html"
     fields = [
         "uuid",
         "organization",
@@ -181,12 +174,50 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
         return connection_request.file_total
 
     def get_urls(self):
-        approve_page = path(
-            "<path:object_id>/approve/",
-            self.admin_site.admin_view(self.approve_page),
-            name="connections_connectionrequest_approve",
-        )
-        return [approve_page, *super().get_urls()]
+        pages = [
+            path(
+                f"<path:object_id>/{name}/",
+                self.admin_site.admin_view(view),
+                name=f"connections_connectionrequest_{name}",
+            )
+            for name, view in [("approve", self.approve_page), ("deny", self.deny_page), ("reply", self.reply)]
+        ]
+        return [*pages, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The request's page: its decision when pending (the candidates in place, Approve
+        and Deny), its fields and history, and its thread with a reply box."""
+        connection_request = self.get_object(request, object_id)
+        context = {}
+        if connection_request is not None:
+            decide = connection_request.status == ConnectionRequest.Status.PENDING and self.has_change_permission(
+                request, connection_request
+            )
+            context = {
+                "decide": decide,
+                **(self.decision_context(connection_request) if decide else {}),
+                "deny_form": DenyForm(),
+                "thread": selectors.comments_for(connection_request, request.user),
+                "reply_max_length": NewCommentSerializer().fields["body"].max_length,
+                # Every field is read-only: nothing here to save.
+                "show_save": False,
+                "show_save_and_continue": False,
+                "show_save_and_add_another": False,
+            }
+        return super().change_view(request, object_id, form_url, {**context, **(extra_context or {})})
+
+    def changeable(self, request, object_id) -> ConnectionRequest:
+        """The request an action of its page changes, or a 403 for one the user may not change."""
+        connection_request = self.get_object(request, object_id)
+        if connection_request is None or not self.has_change_permission(request, connection_request):
+            raise PermissionDenied
+        return connection_request
+
+    def decision_context(self, connection_request: ConnectionRequest) -> dict:
+        return {
+            "candidates": [] if connection_request.counterpart_id else selectors.candidates(connection_request),
+            "counterpart_type": connection_request.organization.other_type,
+        }
 
     @admin.action(description="Approve the selected requests", permissions=["change"])
     def approve(self, request, queryset):
@@ -198,9 +229,7 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
 
     def approve_page(self, request, object_id):
         """Shows the candidates for the counterpart and approves with the one chosen."""
-        connection_request = self.get_object(request, object_id)
-        if connection_request is None or not self.has_change_permission(request, connection_request):
-            raise PermissionDenied
+        connection_request = self.changeable(request, object_id)
         if connection_request.status != ConnectionRequest.Status.PENDING:
             self.message_user(request, f"This request is {connection_request.status}.", messages.ERROR)
             return redirect("admin:connections_connectionrequest_change", connection_request.pk)
@@ -225,11 +254,46 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "title": f"Approve the request for {connection_request.org_name}",
                 "connection_request": connection_request,
-                "candidates": [] if connection_request.counterpart_id else selectors.candidates(connection_request),
-                "counterpart_type": connection_request.organization.other_type,
+                **self.decision_context(connection_request),
                 "opts": self.model._meta,
             },
         )
+
+    def deny_page(self, request, object_id):
+        """Denies the request with the reason its page gave."""
+        connection_request = self.changeable(request, object_id)
+        if request.method == "POST":
+            form = DenyForm(request.POST)
+            if not form.is_valid():
+                self.message_user(
+                    request, f"Not denied: {' '.join(form.errors['reason'])}", messages.ERROR
+                )
+            else:
+                try:
+                    deny(request.user, connection_request, reason=form.cleaned_data["reason"])
+                except ApplicationError as error:
+                    self.message_user(request, message_of(error), messages.ERROR)
+                else:
+                    self.message_user(request, f"Denied: {connection_request.org_name}.", messages.SUCCESS)
+        return redirect("admin:connections_connectionrequest_change", connection_request.pk)
+
+    def reply(self, request, object_id):
+        """Adds a comment, or a staff note, to the request's thread."""
+        connection_request = self.changeable(request, object_id)
+        if request.method == "POST":
+            body = NewCommentSerializer(data=request.POST)
+            if not body.is_valid():
+                problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in body.errors.items())
+                self.message_user(request, f"Not sent: {problems}", messages.ERROR)
+            else:
+                try:
+                    services.comment_on(connection_request=connection_request, user=request.user, **body.validated_data)
+                except ApplicationError as error:
+                    self.message_user(request, message_of(error), messages.ERROR)
+                else:
+                    sent = "Internal note saved" if body.validated_data["internal"] else "Reply sent"
+                    self.message_user(request, f"{sent}.", messages.SUCCESS)
+        return redirect(reverse("admin:connections_connectionrequest_change", args=[connection_request.pk]) + "#thread")
 
     @admin.action(description="Deny the selected requests (asks for a reason)", permissions=["change"])
     def deny(self, request, queryset):
@@ -399,3 +463,30 @@ class RequestImportAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+def new_requests(now) -> dict:
+    days = selectors.requests_per_day(now)
+    return {"chart": bar_chart(days), "total": sum(count for _, count in days)}
+
+
+def decisions(now) -> dict:
+    found = selectors.decision_time(now)
+    return {**found, "median_start": now - found["median"] if found["median"] else None}
+
+
+REQUESTS_SEEN = "connections.view_connectionrequest"
+for panel in [
+    Panel("pending", "Pending requests", REQUESTS_SEEN, selectors.pending_requests, position=10),
+    Panel("new", "New requests, 30 days", REQUESTS_SEEN, new_requests, position=20),
+    Panel("decisions", "Time to a decision", REQUESTS_SEEN, decisions, position=30),
+    Panel("imports", "Imports running", "connections.view_requestimport", selectors.running_imports, position=50),
+    Panel(
+        "comments",
+        "Comments awaiting an answer",
+        "connections.view_requestcomment",
+        selectors.comments_awaiting_answer,
+        position=60,
+    ),
+]:
+    admin.site.add_panel(panel)

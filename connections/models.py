@@ -163,6 +163,8 @@ class ConnectionRequest(models.Model):
             models.Index(fields=["status", "-request_date"]),
             models.Index(fields=["-request_date"]),
             models.Index(fields=["counterpart", "status"]),
+            # The console's median time to a decision.
+            models.Index(fields=["decided_at"], condition=Q(decided_at__isnull=False), name="request_decided"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -364,7 +366,11 @@ class RequestComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "uuid"]
-        indexes = [models.Index(fields=["request", "created_at", "uuid"], name="comment_thread")]
+        indexes = [
+            models.Index(fields=["request", "created_at", "uuid"], name="comment_thread"),
+            # The console's members' comments, newest first.
+            models.Index(fields=["-created_at"], condition=Q(organization__isnull=False), name="comment_by_members"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(internal=True) | Q(organization__isnull=True), name="internal_by_staff")
         ]

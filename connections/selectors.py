@@ -2,18 +2,30 @@
 rule and the fixed ordering), and what the read shapes built by PostgreSQL leave to Python."""
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
 import orjson
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value, Window
-from django.db.models.functions import Lower, RowNumber
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    Window,
+)
+from django.db.models.functions import Lower, RowNumber, TruncDate
 from django.utils import timezone
 
 from connections.cron import next_run
-from connections.models import Connection, ConnectionRequest, ImportFailure, RequestImport
+from connections.models import Connection, ConnectionRequest, ImportFailure, RequestComment, RequestImport
 from core.fields import iso_datetime
 from core.json_sql import execute_prepared
 from core.masking import mask_url_credentials
@@ -320,5 +332,79 @@ def with_errors(imports: list[RequestImport]) -> list[RequestImport]:
 
 def comments_for(connection_request: ConnectionRequest, user):
     """A request's thread, oldest first, with its authors: staff read the internal notes too."""
-    comments = connection_request.comments.select_related("author").order_by("created_at", "uuid")
+    comments = connection_request.comments.select_related("author", "organization").order_by("created_at", "uuid")
     return comments if user.is_staff else comments.filter(internal=False)
+
+
+# The console's dashboard: one query per figure, on an index each, whatever the data size.
+DASHBOARD_DAYS = 30
+DASHBOARD_ROWS = 10
+
+
+class Median(Aggregate):
+    """PostgreSQL's ordered-set median of an expression."""
+
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+
+def pending_requests(now: datetime) -> dict:
+    """How many requests wait for a decision, and the one that has waited longest."""
+    oldest = (
+        ConnectionRequest.objects.filter(status=ConnectionRequest.Status.PENDING)
+        .annotate(waiting=Window(Count("pk")))
+        .select_related("organization")
+        .order_by("request_date", "uuid")
+        .first()
+    )
+    return {"count": oldest.waiting if oldest else 0, "oldest": oldest}
+
+
+def requests_per_day(now: datetime) -> list[tuple[date, int]]:
+    """New requests on each of the last DASHBOARD_DAYS days (UTC), today last."""
+    first_day = now.astimezone(UTC).date() - timedelta(days=DASHBOARD_DAYS - 1)
+    counted = dict(
+        ConnectionRequest.objects.filter(
+            request_date__gte=datetime.combine(first_day, time(), tzinfo=UTC), request_date__lte=now
+        )
+        .annotate(day=TruncDate("request_date", tzinfo=UTC))
+        .values("day")
+        .annotate(count=Count("pk"))
+        .values_list("day", "count")
+        .order_by()
+    )
+    days = [first_day + timedelta(days=n) for n in range(DASHBOARD_DAYS)]
+    return [(day, counted.get(day, 0)) for day in days]
+
+
+def decision_time(now: datetime) -> dict:
+    """The median time from request to decision of the requests decided in the last
+    DASHBOARD_DAYS days, and how many those are."""
+    return ConnectionRequest.objects.filter(decided_at__range=(now - timedelta(days=DASHBOARD_DAYS), now)).aggregate(
+        decided=Count("pk"),
+        median=Median(F("decided_at") - F("request_date"), output_field=DurationField()),
+    )
+
+
+def running_imports(now: datetime) -> list[RequestImport]:
+    """The imports queued or running, oldest first."""
+    unfinished = [RequestImport.Status.QUEUED, RequestImport.Status.RUNNING]
+    return list(
+        RequestImport.objects.filter(status__in=unfinished)
+        .select_related("organization")
+        .order_by("created_at", "uuid")[:DASHBOARD_ROWS]
+    )
+
+
+def comments_awaiting_answer(now: datetime) -> list[RequestComment]:
+    """The newest threads whose last comment that members read is a member's: staff owe them
+    an answer (an internal note is none)."""
+    answered_later = RequestComment.objects.filter(
+        request=OuterRef("request"), internal=False, created_at__gt=OuterRef("created_at")
+    )
+    return list(
+        RequestComment.objects.filter(organization__isnull=False)
+        .exclude(Exists(answered_later))
+        .select_related("request", "organization", "author")
+        .order_by("-created_at", "uuid")[:DASHBOARD_ROWS]
+    )

@@ -1,7 +1,11 @@
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.contrib import admin
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.throttling import LoginRateThrottle
@@ -18,13 +22,76 @@ SECTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Panel:
+    """One figure of the dashboard: shown to those with `permission`, in `position` order,
+    its template `admin/dashboard/<key>.html` rendered with `figures(now)` as `figures`. Apps
+    add theirs from their admin module (`admin.site.add_panel`): the console knows none of them."""
+
+    key: str
+    title: str
+    permission: str
+    figures: Callable[[datetime], object]
+    position: int
+
+    @property
+    def template(self) -> str:
+        return f"admin/dashboard/{self.key}.html"
+
+
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 600, 120, 16
+
+
+def bar_chart(counts: list[tuple[date, int]]) -> dict:
+    """An SVG bar chart's geometry, one bar a day, scaled to the highest count."""
+    highest = max((count for _, count in counts), default=0)
+    step = CHART_WIDTH / max(len(counts), 1)
+    bars = []
+    for index, (day, count) in enumerate(counts):
+        height = round((CHART_HEIGHT - CHART_TOP) * count / highest, 1) if highest else 0
+        bars.append(
+            {
+                "day": day,
+                "count": count,
+                "x": round(index * step + 1, 1),
+                "y": round(CHART_HEIGHT - height, 1),
+                "width": round(step - 2, 1),
+                "height": height,
+            }
+        )
+    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "highest": highest, "bars": bars}
+
+
 class AdminSite(admin.AdminSite):
-    """Django's admin as the account managers' console: its sections named for the work, and
-    a login that counts against the same per-address limit as the API's."""
+    """Django's admin as the account managers' console: a dashboard of the work as its index,
+    its sections named for the work, and a login that counts against the same per-address
+    limit as the API's."""
 
     site_header = "TIMP console"
     site_title = "TIMP console"
     index_title = "The work"
+    index_template = "admin/dashboard.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.panels: list[Panel] = []
+
+    def add_panel(self, panel: Panel) -> None:
+        self.panels = sorted([*self.panels, panel], key=lambda shown: shown.position)
+
+    def now(self) -> datetime:
+        """The dashboard's clock (tests give their own)."""
+        return timezone.now()
+
+    def index(self, request, extra_context=None):
+        """The dashboard: each panel the user may see, one query each, at one `now`."""
+        now = self.now()
+        panels = [
+            {"panel": panel, "figures": panel.figures(now)}
+            for panel in self.panels
+            if request.user.has_perm(panel.permission)
+        ]
+        return super().index(request, {"panels": panels, "now": now, **(extra_context or {})})
 
     def get_app_list(self, request, app_label=None):
         """The index's and the sidebar's sections (`SECTIONS`); an app's own page keeps its models."""

@@ -1,6 +1,10 @@
 from django.contrib import admin
 
+from core.admin_site import Panel
+from feeds import selectors
 from feeds.models import Check, Feed, Run
+
+admin.site.add_panel(Panel("feeds", "Feeds late or failing", "feeds.view_feed", selectors.troubled_feeds, position=40))
 
 
 class RunInline(admin.TabularInline):

@@ -56,7 +56,11 @@ class Feed(models.Model):
 
     class Meta:
         ordering = ["integration__position", "integration__date_created"]
-        indexes = [models.Index(fields=["alert_at"], condition=Q(alert_at__isnull=False), name="feed_alert_at")]
+        indexes = [
+            models.Index(fields=["alert_at"], condition=Q(alert_at__isnull=False), name="feed_alert_at"),
+            # The console's feeds late or failing now.
+            models.Index(fields=["health"], condition=Q(health__in=["late", "failing"]), name="feed_troubled"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(stage__in=["setup", "testing", "live", "paused"]), name="feed_stage_known"

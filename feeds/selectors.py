@@ -4,7 +4,8 @@ from datetime import datetime
 from functools import cache
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Coalesce
 
 from connections.models import Connection
 from core.json_sql import PreparedQuery
@@ -103,3 +104,17 @@ def imports_for(user):
         return Run.objects.none()
     mine = Q(sending_organization=user.organization_id) | Q(receiving_organization=user.organization_id)
     return Run.objects.filter(mine).select_related("feed__integration", "reported_by__api_key")
+
+
+TROUBLED_SHOWN = 10
+
+
+def troubled_feeds(now: datetime) -> dict:
+    """The feeds late or failing now, longest first, with how many there are: one query."""
+    troubled = list(
+        Feed.objects.filter(health__in=[Feed.Health.LATE, Feed.Health.FAILING])
+        .select_related("integration", "connection__retailer__organization", "connection__supplier__organization")
+        .annotate(troubled=Window(Count("pk")), since=Coalesce("late_since", "last_run_at"))
+        .order_by(F("since").asc(nulls_last=True), "integration_id")[:TROUBLED_SHOWN]
+    )
+    return {"feeds": troubled, "count": troubled[0].troubled if troubled else 0}

@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 
 ACCOUNT_MANAGERS_GROUP = "Account managers"
 # What account managers work on in the admin.
-ACCOUNT_MANAGER_APPS = ["organizations", "connections", "files", "knox"]
+ACCOUNT_MANAGER_APPS = ["organizations", "connections", "files", "feeds", "knox"]
 
 
 def grant_account_manager_permissions(sender, using="default", **kwargs) -> None:

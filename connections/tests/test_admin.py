@@ -2,16 +2,17 @@
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Permission
 from django.test import Client
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from connections.models import Connection, ConnectionRequest
-from connections.services import comment_on
+from connections.services import comment_on, deny_request
 from connections.tests.factories import ConnectionFactory, connection_request, owned_import
 from files.tests.factories import uploaded_file
 from organizations import services
-from organizations.tests.factories import SupplierOrganizationFactory, UserFactory
+from organizations.tests.factories import AccountManagerFactory, SupplierOrganizationFactory, UserFactory
 
 REQUESTS = "/admin/connections/connectionrequest/"
 CONNECTIONS = "/admin/connections/connection/"
@@ -245,3 +246,130 @@ def test_staff_see_every_import_with_its_progress_and_change_none(console, retai
     page = console.get(f"/admin/connections/requestimport/{started.pk}/change/")
     assert page.status_code == 200
     assert console.post(f"/admin/connections/requestimport/{started.pk}/delete/").status_code == 403
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in response.wsgi_request._messages]
+
+
+def test_a_pending_requests_page_offers_approve_with_its_candidates_and_deny(console, retailer_user, supplier_user):
+    created = connection_request(user=retailer_user, organization_name="Supplier Co.")
+
+    html = console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
+
+    assert f'action="{REQUESTS}{created.pk}/approve/"' in html
+    assert f'value="{supplier_user.organization.uuid}"' in html
+    assert "same name" in html
+    assert f'action="{REQUESTS}{created.pk}/deny/"' in html
+    assert 'name="_save"' not in html  # every field is read-only
+
+
+def test_a_decided_requests_page_offers_no_decision(console, retailer_user, staff_user):
+    created = connection_request(user=retailer_user)
+    deny_request(connection_request=created, user=staff_user, reason="Not now.")
+
+    html = console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
+
+    assert "/approve/" not in html
+    assert "/deny/" not in html
+    assert f'action="{REQUESTS}{created.pk}/reply/"' in html
+
+
+def test_approving_from_the_requests_page_links_the_chosen_member(console, retailer_user, supplier_user):
+    created = connection_request(user=retailer_user, organization_name="Supplier Co.")
+
+    response = console.post(f"{REQUESTS}{created.pk}/approve/", {"link": str(supplier_user.organization.uuid)})
+
+    connection = Connection.objects.get()
+    assert response["Location"] == f"{CONNECTIONS}{connection.pk}/change/"
+    assert connection.originating_request == created
+
+
+def test_denying_from_the_requests_page_records_the_reason(console, retailer_user):
+    created = connection_request(user=retailer_user)
+
+    response = console.post(f"{REQUESTS}{created.pk}/deny/", {"reason": "Duplicate of another request"})
+
+    assert response["Location"] == f"{REQUESTS}{created.pk}/change/"
+    created.refresh_from_db()
+    assert created.status == "denied"
+    assert created.history.last().reason == "Duplicate of another request"
+    assert messages_of(response) == [f"Denied: {created.org_name}."]
+
+
+@pytest.mark.parametrize("reason", ["", "x" * 2001])
+def test_a_denial_without_a_fit_reason_changes_nothing(console, retailer_user, reason):
+    created = connection_request(user=retailer_user)
+
+    response = console.post(f"{REQUESTS}{created.pk}/deny/", {"reason": reason})
+
+    created.refresh_from_db()
+    assert created.status == "pending"
+    assert messages_of(response)[0].startswith("Not denied: ")
+
+
+def test_denying_a_decided_request_from_its_page_reports_its_state(console, retailer_user, staff_user):
+    created = connection_request(user=retailer_user)
+    deny_request(connection_request=created, user=staff_user, reason="Not now.")
+
+    response = console.post(f"{REQUESTS}{created.pk}/deny/", {"reason": "Again"})
+
+    created.refresh_from_db()
+    assert created.decision_reason == "Not now."
+    assert "denied" in messages_of(response)[0]
+
+
+def test_a_reply_from_the_requests_page_joins_its_thread(console, client_for, retailer_user):
+    created = connection_request(user=retailer_user)
+    comment_on(connection_request=created, user=retailer_user, body="When will you decide?")
+
+    response = console.post(f"{REQUESTS}{created.pk}/reply/", {"body": "This week."})
+
+    assert response["Location"] == f"{REQUESTS}{created.pk}/change/#thread"
+    thread = client_for(retailer_user).get(f"/timp/organizations/connections/request/{created.uuid}/comments/").json()
+    assert [comment["body"] for comment in thread] == ["When will you decide?", "This week."]
+    html = console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
+    assert html.index("When will you decide?") < html.index("This week.")
+
+
+def test_an_internal_note_from_the_requests_page_stays_with_staff(console, client_for, retailer_user):
+    created = connection_request(user=retailer_user)
+
+    console.post(f"{REQUESTS}{created.pk}/reply/", {"body": "Check their VAT number.", "internal": "on"})
+
+    assert created.comments.get().internal is True
+    thread = client_for(retailer_user).get(f"/timp/organizations/connections/request/{created.uuid}/comments/").json()
+    assert thread == []
+    assert "internal note" in console.get(f"{REQUESTS}{created.pk}/change/").content.decode()
+
+
+@pytest.mark.parametrize("body", ["", "nul\x00byte", "x" * 5001])
+def test_an_unfit_reply_changes_nothing(console, retailer_user, body):
+    created = connection_request(user=retailer_user)
+
+    response = console.post(f"{REQUESTS}{created.pk}/reply/", {"body": body})
+
+    assert not created.comments.exists()
+    assert messages_of(response)[0].startswith("Not sent: body: ")
+
+
+@pytest.mark.parametrize("page", ["deny", "reply"])
+def test_staff_who_may_not_change_requests_cannot_use_their_pages(retailer_user, page):
+    created = connection_request(user=retailer_user)
+    viewer = AccountManagerFactory().user  # staff, in no group
+    viewer.user_permissions.add(Permission.objects.get(codename="view_connectionrequest"))
+    browser = Client()
+    browser.force_login(viewer)
+
+    assert browser.get(f"{REQUESTS}{created.pk}/change/").status_code == 200
+    response = browser.post(f"{REQUESTS}{created.pk}/{page}/", {"reason": "x", "body": "x"})
+
+    assert response.status_code == 403
+    created.refresh_from_db()
+    assert created.status == "pending"
+    assert not created.comments.exists()
+
+
+def test_an_unknown_request_has_no_pages(console):
+    for page in ["deny", "reply", "approve"]:
+        assert console.post(f"{REQUESTS}00000000-0000-0000-0000-000000000000/{page}/", {}).status_code == 403
