@@ -33,9 +33,15 @@ test: lint browser
 	DEBUG=true $(BIN)/python scripts/localpg.py throwaway -- $(BIN)/pytest $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium; without it (and without root to install it) they skip.
-browser:
+# They check the console's pages with axe-core, from npm (package.json).
+browser: node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || sh scripts/apt-install.sh chromium \
 		|| echo "No Chromium: the browser tests will be skipped."
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || sh scripts/apt-install.sh npm
+	npm ci --no-audit --no-fund
+	touch $@
 
 # The load benchmark: production settings under gunicorn, a throwaway (durable) PostgreSQL, wrk.
 bench: $(BIN)/.installed

@@ -82,6 +82,7 @@ class RequestFileInline(ReadOnlyInline):
 
 class HistoryInline(ReadOnlyInline):
     model = RequestStatusChange
+    verbose_name_plural = "History"
     fields = ["status", "at", "author", "reason"]
 
     def get_queryset(self, request):
@@ -194,6 +195,7 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
                 request, connection_request
             )
             context = {
+                "title": "Connection request",
                 "decide": decide,
                 **(self.decision_context(connection_request) if decide else {}),
                 "deny_form": DenyForm(),
@@ -265,9 +267,7 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
         if request.method == "POST":
             form = DenyForm(request.POST)
             if not form.is_valid():
-                self.message_user(
-                    request, f"Not denied: {' '.join(form.errors['reason'])}", messages.ERROR
-                )
+                self.message_user(request, f"Not denied: {' '.join(form.errors['reason'])}", messages.ERROR)
             else:
                 try:
                     deny(request.user, connection_request, reason=form.cleaned_data["reason"])

@@ -20,6 +20,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 TRUSTED_PROXIES = env_network_list("TRUSTED_PROXIES", "")
 
 INSTALLED_APPS = [
+    # Before the admin: its templates (admin/…) are the console's.
+    "core",
     "core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -32,7 +34,6 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "core",
     "organizations",
     "files",
     "connections",

@@ -8,12 +8,9 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 
-from connections.models import ConnectionRequest, RequestImport
-from connections.services import comment_on, deny_request
-from connections.tests.factories import connection_request
-from feeds.models import Feed
-from feeds.tests.factories import owned_feed
-from organizations.tests.factories import AccountManagerFactory, UserFactory
+from connections.models import ConnectionRequest
+from feeds.tests.factories import console_work
+from organizations.tests.factories import AccountManagerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,45 +51,8 @@ def text_of(html: str, element_id: str) -> str:
     return found.group(1).strip()
 
 
-def requested_at(connection_request: ConnectionRequest, at: datetime, decided_at: datetime | None = None) -> None:
-    ConnectionRequest.objects.filter(pk=connection_request.pk).update(request_date=at, decided_at=decided_at)
-
-
-def make_work(retailer_user, staff_user, batch: int = 0) -> dict:
-    """Requests over the last weeks, some decided; a late and a failing feed; a running
-    import; threads answered and not."""
-    pending = [connection_request(user=retailer_user, organization_name=f"Pending {batch}-{n}") for n in range(3)]
-    for request, days in zip(pending, [40, 2, 0], strict=True):
-        requested_at(request, NOW - timedelta(days=days, hours=1))
-    decided = [connection_request(user=retailer_user, organization_name=f"Decided {batch}-{n}") for n in range(3)]
-    for request, hours in zip(decided, [5, 30, 70], strict=True):
-        deny_request(connection_request=request, user=staff_user, reason="No.")
-        requested_at(request, NOW - timedelta(days=3), decided_at=NOW - timedelta(days=3) + timedelta(hours=hours))
-    late, failing, fine = (owned_feed(UserFactory(organization=retailer_user.organization)) for _ in range(3))
-    Feed.objects.filter(pk=late.pk).update(stage="live", health="late", late_since=NOW - timedelta(hours=3))
-    Feed.objects.filter(pk=failing.pk).update(stage="live", health="failing", last_run_at=NOW - timedelta(hours=1))
-    Feed.objects.filter(pk=fine.pk).update(stage="live", health="up")
-    RequestImport.objects.create(
-        organization=retailer_user.organization,
-        file_name="suppliers.csv",
-        storage_name="imports/x.csv",
-        kind="csv",
-        header=["organization_name"],
-        status="running",
-        total_rows=500,
-        processed_rows=120,
-    )
-    asked, answered, noted = pending
-    comment_on(connection_request=asked, user=retailer_user, body="Any news?")
-    comment_on(connection_request=answered, user=retailer_user, body="Is it approved?")
-    comment_on(connection_request=answered, user=staff_user, body="Tomorrow.")
-    comment_on(connection_request=noted, user=retailer_user, body="Still waiting.")
-    comment_on(connection_request=noted, user=staff_user, body="Ask legal.", internal=True)
-    return {"late": late, "failing": failing}
-
-
 def test_the_dashboard_shows_the_work_as_the_database_has_it(account_manager_console, clock, retailer_user, staff_user):
-    feeds = make_work(retailer_user, staff_user)
+    feeds = console_work(retailer_user, staff_user, NOW)
 
     html = account_manager_console.get("/admin/").content.decode()
 
@@ -124,16 +84,16 @@ def test_the_dashboard_shows_the_work_as_the_database_has_it(account_manager_con
 def test_each_figure_is_one_query_whatever_the_data(
     account_manager_console, clock, retailer_user, staff_user, django_assert_num_queries
 ):
-    make_work(retailer_user, staff_user)
+    console_work(retailer_user, staff_user, NOW)
     with django_assert_num_queries(DASHBOARD_QUERIES):
         account_manager_console.get("/admin/")
-    make_work(retailer_user, staff_user, batch=1)
+    console_work(retailer_user, staff_user, NOW, batch=1)
     with django_assert_num_queries(DASHBOARD_QUERIES):
         assert account_manager_console.get("/admin/").status_code == 200
 
 
 def test_a_staff_user_sees_only_the_figures_of_its_permissions(clock, retailer_user, staff_user):
-    make_work(retailer_user, staff_user)
+    console_work(retailer_user, staff_user, NOW)
     browser = Client()
     browser.force_login(AccountManagerFactory().user)  # staff, in no group
 
@@ -152,3 +112,20 @@ def test_members_never_see_the_dashboard(retailer_user):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("page", ["dashboard", "request"])
+def test_the_new_pages_give_account_managers_no_power_over_staff_groups_or_permissions(
+    account_manager_console, clock, retailer_user, staff_user, page
+):
+    console_work(retailer_user, staff_user, NOW)
+    pending = ConnectionRequest.objects.filter(status="pending").first()
+    url = "/admin/" if page == "dashboard" else f"/admin/connections/connectionrequest/{pending.pk}/change/"
+
+    html = account_manager_console.get(url).content.decode()
+
+    assert not staff_user.is_superuser
+    assert "/admin/auth/" not in html
+    assert "user_permissions" not in html
+    assert account_manager_console.get("/admin/auth/group/").status_code == 403
+    assert account_manager_console.get("/admin/auth/group/add/").status_code == 403
