@@ -62,6 +62,8 @@ FILE_CHECK_RSS_BUDGET_MB = 50
 # and leaves org_detail this share of its ratio.
 IMPORT_SPEED_BUDGET = 2
 IMPORT_ORG_DETAIL_BUDGET = 0.8
+# The console's dashboard p50 is at most this many times org_detail's.
+CONSOLE_DASHBOARD_BUDGET = 2
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -98,10 +100,12 @@ def to_ms(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def wrk(url: str, token: str | None, seconds: int, script: str | None = None) -> dict:
+def wrk(url: str, token: str | None, seconds: int, script: str | None = None, header: str | None = None) -> dict:
     command = [ensure_wrk(), *WRK, f"-d{seconds}s", "-H", "X-Forwarded-Proto: https"]
     if token:
         command += ["-H", f"Authorization: Token {token}"]
+    if header:
+        command += ["-H", header]
     if script:
         command += ["-s", str(ROOT / "bench" / script)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -117,12 +121,14 @@ def wrk(url: str, token: str | None, seconds: int, script: str | None = None) ->
     }
 
 
-def against_ceiling(base: str, url: str, token: str | None, script: str | None = None) -> dict:
+def against_ceiling(
+    base: str, url: str, token: str | None, script: str | None = None, header: str | None = None
+) -> dict:
     """A scenario, with /healthz measured just before it: this machine's speed drifts within a
     run (its cores are shared), so each ratio compares two measurements seconds apart rather
     than minutes."""
     ceiling = wrk(f"{base}/healthz", None, CEILING_SECONDS)
-    return {**wrk(url, token, SECONDS, script), "healthz_rps": ceiling["rps"]}
+    return {**wrk(url, token, SECONDS, script, header), "healthz_rps": ceiling["rps"]}
 
 
 class Gunicorn:
@@ -169,6 +175,7 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
+    from bench import console as console_bench
     from bench import dataset
     from bench import feeds as feed_bench
     from bench import imports as import_bench
@@ -185,6 +192,8 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     ensure_wrk()
     call_command("migrate", verbosity=0)
+    # As the image does: the console's pages name their static files by the manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
     loading = time.perf_counter()
     world = dataset.create_organizations()
     token = dataset.token_for(world["user"])
@@ -272,6 +281,11 @@ def main() -> int:
         org_detail = scenarios["org_detail"]
         request_import = import_bench.measure(ROOT, base, token, wrk, org_detail["rps"] / org_detail["healthz_rps"])
         say(f"request_import: {request_import}")
+        say("console_dashboard: the account managers' dashboard over the whole data set")
+        session = console_bench.prepare(world)
+        analyze()
+        console_bench.check(base, session)
+        scenarios["console_dashboard"] = against_ceiling(base, f"{base}/admin/", None, header=session)
     say("request_create with events off")
     off_port = free_port()
     os.environ["BENCH_PREFIX"] = "Quiet"  # create.lua's names: none taken by the first run's
@@ -453,6 +467,11 @@ def check(report: dict) -> dict:
     verdicts[f"org_detail during request_import >= {IMPORT_ORG_DETAIL_BUDGET} x its ratio"] = {
         "value": imported["org_detail_ratio_during"],
         "met": imported["org_detail_ratio_during"] >= IMPORT_ORG_DETAIL_BUDGET,
+    }
+    dashboard = round(scenarios["console_dashboard"]["p50_ms"] / scenarios["org_detail"]["p50_ms"], 2)
+    verdicts[f"console_dashboard p50 <= {CONSOLE_DASHBOARD_BUDGET} x org_detail's"] = {
+        "value": dashboard,
+        "met": dashboard <= CONSOLE_DASHBOARD_BUDGET,
     }
     return verdicts
 

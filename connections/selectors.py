@@ -16,6 +16,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Min,
     OuterRef,
     Q,
     Value,
@@ -349,15 +350,10 @@ class Median(Aggregate):
 
 
 def pending_requests(now: datetime) -> dict:
-    """How many requests wait for a decision, and the one that has waited longest."""
-    oldest = (
-        ConnectionRequest.objects.filter(status=ConnectionRequest.Status.PENDING)
-        .annotate(waiting=Window(Count("pk")))
-        .select_related("organization")
-        .order_by("request_date", "uuid")
-        .first()
+    """How many requests wait for a decision, and since when the oldest has."""
+    return ConnectionRequest.objects.filter(status=ConnectionRequest.Status.PENDING).aggregate(
+        count=Count("pk"), oldest=Min("request_date")
     )
-    return {"count": oldest.waiting if oldest else 0, "oldest": oldest}
 
 
 def requests_per_day(now: datetime) -> list[tuple[date, int]]:
@@ -386,17 +382,17 @@ def decision_time(now: datetime) -> dict:
     )
 
 
-def running_imports(now: datetime) -> list[RequestImport]:
+def running_imports(now: datetime) -> list[dict]:
     """The imports queued or running, oldest first."""
     unfinished = [RequestImport.Status.QUEUED, RequestImport.Status.RUNNING]
     return list(
         RequestImport.objects.filter(status__in=unfinished)
-        .select_related("organization")
-        .order_by("created_at", "uuid")[:DASHBOARD_ROWS]
+        .order_by("created_at", "uuid")
+        .values("pk", "file_name", "dry_run", "organization__name", "processed_rows", "total_rows")[:DASHBOARD_ROWS]
     )
 
 
-def comments_awaiting_answer(now: datetime) -> list[RequestComment]:
+def comments_awaiting_answer(now: datetime) -> list[dict]:
     """The newest threads whose last comment that members read is a member's: staff owe them
     an answer (an internal note is none)."""
     answered_later = RequestComment.objects.filter(
@@ -405,6 +401,6 @@ def comments_awaiting_answer(now: datetime) -> list[RequestComment]:
     return list(
         RequestComment.objects.filter(organization__isnull=False)
         .exclude(Exists(answered_later))
-        .select_related("request", "organization", "author")
-        .order_by("-created_at", "uuid")[:DASHBOARD_ROWS]
+        .order_by("-created_at", "uuid")
+        .values("request_id", "request__org_name", "organization__name", "created_at", "body")[:DASHBOARD_ROWS]
     )

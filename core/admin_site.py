@@ -2,9 +2,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import wraps
 
+from django.conf import settings
 from django.contrib import admin
+from django.core.cache import cache
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -26,7 +31,10 @@ SECTIONS = {
 class Panel:
     """One figure of the dashboard: shown to those with `permission`, in `position` order,
     its template `admin/dashboard/<key>.html` rendered with `figures(now)` as `figures`. Apps
-    add theirs from their admin module (`admin.site.add_panel`): the console knows none of them."""
+    add theirs from their admin module (`admin.site.add_panel`): the console knows none of them.
+
+    Rendered once per DASHBOARD_SECONDS of `now` by each process and kept in the cache for
+    every account manager meanwhile, unless the viewer wants it `fresh`."""
 
     key: str
     title: str
@@ -34,12 +42,24 @@ class Panel:
     figures: Callable[[datetime], object]
     position: int
 
-    @property
-    def template(self) -> str:
-        return f"admin/dashboard/{self.key}.html"
+    def html(self, now: datetime, *, fresh: bool = False) -> str:
+        period = settings.DASHBOARD_SECONDS
+        key = f"dashboard:{self.key}:{int(now.timestamp()) // period}"
+        if not fresh:
+            return cache.get_or_set(key, lambda: self.rendered(now), timeout=period)
+        html = self.rendered(now)
+        cache.set(key, html, timeout=period)
+        return html
+
+    def rendered(self, now: datetime) -> str:
+        return render_to_string(f"admin/dashboard/{self.key}.html", {"figures": self.figures(now), "now": now})
 
 
-CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 600, 120, 16
+# When the session's user last changed something through the console (a POST), as a timestamp.
+WROTE_AT = "console_wrote_at"
+
+
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 300, 90, 14
 
 
 def bar_chart(counts: list[tuple[date, int]]) -> dict:
@@ -83,15 +103,36 @@ class AdminSite(admin.AdminSite):
         """The dashboard's clock (tests give their own)."""
         return timezone.now()
 
+    def admin_view(self, view, cacheable=False):
+        """Every console page, noting in the session when its user last wrote through one."""
+        checked = super().admin_view(view, cacheable)
+
+        @wraps(view)
+        def noting_writes(request, *args, **kwargs):
+            if request.method == "POST":
+                request.session[WROTE_AT] = self.now().timestamp()
+            return checked(request, *args, **kwargs)
+
+        return noting_writes
+
     def index(self, request, extra_context=None):
-        """The dashboard: each panel the user may see, one query each, at one `now`."""
+        """The dashboard: each panel the user may see, at one `now`, one query each when not
+        in the cache; read anew for a user who wrote through the console in the last
+        DASHBOARD_SECONDS (read-your-writes). The sections come from the app list every page
+        builds (`available_apps`)."""
         now = self.now()
+        fresh = now.timestamp() - request.session.get(WROTE_AT, 0) < settings.DASHBOARD_SECONDS
+        context = self.each_context(request)
         panels = [
-            {"panel": panel, "figures": panel.figures(now)}
+            {"panel": panel, "html": panel.html(now, fresh=fresh)}
             for panel in self.panels
             if request.user.has_perm(panel.permission)
         ]
-        return super().index(request, {"panels": panels, "now": now, **(extra_context or {})})
+        context.update(
+            title=self.index_title, subtitle=None, app_list=context["available_apps"], panels=panels, now=now
+        )
+        request.current_app = self.name
+        return TemplateResponse(request, self.index_template, {**context, **(extra_context or {})})
 
     def get_app_list(self, request, app_label=None):
         """The index's and the sidebar's sections (`SECTIONS`); an app's own page keeps its models."""

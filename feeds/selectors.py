@@ -113,8 +113,16 @@ def troubled_feeds(now: datetime) -> dict:
     """The feeds late or failing now, longest first, with how many there are: one query."""
     troubled = list(
         Feed.objects.filter(health__in=[Feed.Health.LATE, Feed.Health.FAILING])
-        .select_related("integration", "connection__retailer__organization", "connection__supplier__organization")
         .annotate(troubled=Window(Count("pk")), since=Coalesce("late_since", "last_run_at"))
-        .order_by(F("since").asc(nulls_last=True), "integration_id")[:TROUBLED_SHOWN]
+        .order_by(F("since").asc(nulls_last=True), "integration_id")
+        .values(
+            "connection_id",
+            "connection__retailer_name",
+            "connection__supplier_name",
+            "integration__integration_type",
+            "health",
+            "since",
+            "troubled",
+        )[:TROUBLED_SHOWN]
     )
-    return {"feeds": troubled, "count": troubled[0].troubled if troubled else 0}
+    return {"feeds": troubled, "count": troubled[0]["troubled"] if troubled else 0}

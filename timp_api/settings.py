@@ -91,6 +91,7 @@ DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organizations.User"
+AUTHENTICATION_BACKENDS = ["core.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -152,6 +153,9 @@ IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10_000, minimum=1)
 # An import runs at most this many rows a second, so that it leaves the API its machine: at
 # 700, a worker and PostgreSQL take about a quarter of two cores (bench/README.md, "request_import").
 IMPORT_ROWS_PER_SECOND = env_int("IMPORT_ROWS_PER_SECOND", 700, minimum=1)
+# The console's dashboard is read from the database at most once in this many seconds by each
+# process (at once for an account manager who has just changed something through the console).
+DASHBOARD_SECONDS = env_int("DASHBOARD_SECONDS", 5, minimum=1)
 # Idempotency keys are kept at least this long (prune_expired removes older ones).
 IDEMPOTENCY_KEY_RETENTION_HOURS = env_int("IDEMPOTENCY_KEY_RETENTION_HOURS", 48, minimum=24)
 

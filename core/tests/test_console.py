@@ -6,23 +6,40 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import backends
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.test import Client
 
 from connections.models import ConnectionRequest
 from feeds.tests.factories import console_work
+from organizations.apps import ACCOUNT_MANAGERS_GROUP
 from organizations.tests.factories import AccountManagerFactory
 
 pytestmark = pytest.mark.django_db
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
-# The session and its user, the user's permissions and its groups', then one query per figure.
-DASHBOARD_QUERIES = 2 + 2 + 6
+# The session, its user, the user's permissions with its groups', then one query per figure
+# (none while the figures are kept).
+PAGE_QUERIES = 3
+DASHBOARD_QUERIES = PAGE_QUERIES + 6
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(admin.site, "now", lambda: NOW)
-    return NOW
+def clock(monkeypatch) -> Clock:
+    """The dashboard's clock, at NOW until a test moves it; no statistic kept from another test."""
+    cache.clear()
+    given = Clock(NOW)
+    monkeypatch.setattr(admin.site, "now", given)
+    return given
 
 
 def test_the_console_is_titled_and_sectioned_for_the_work(account_manager_console):
@@ -33,7 +50,7 @@ def test_the_console_is_titled_and_sectioned_for_the_work(account_manager_consol
     assert "Django site admin" not in html
     sections = re.findall(r'class="section"[^>]*>([^<]+)</a>', html)
     assert sections[:5] == ["Requests", "Connections &amp; feeds", "Members", "People &amp; access", "Access"]
-    access = html[html.index(">Access</a>") : html.index("</table>", html.index(">Access</a>"))]
+    access = html[html.index(">Access</a>") : html.index("</ul>", html.index(">Access</a>"))]
     assert "Auth tokens" in access
     assert "Api keys" in access
 
@@ -59,6 +76,10 @@ def test_the_dashboard_shows_the_work_as_the_database_has_it(account_manager_con
     pending = ConnectionRequest.objects.filter(status="pending").order_by("request_date")
     assert text_of(html, "pending-count") == str(pending.count()) == "3"
     assert text_of(html, "pending-oldest") == "1\xa0month, 1\xa0week"  # 40 days and an hour
+    oldest_first = account_manager_console.get(
+        re.search(r'href="([^"]+)">The pending requests, oldest first', html)[1].replace("&amp;", "&")
+    )
+    assert oldest_first.context["cl"].result_list[0] == pending.first()
     in_window = ConnectionRequest.objects.filter(request_date__range=(datetime(2026, 10, 22, tzinfo=UTC), NOW))
     assert text_of(html, "new-requests") == str(in_window.count()) == "5"
     bars = re.findall(r"<rect class=\"bar\"[^>]*><title>([^<]+)</title>", html)
@@ -88,8 +109,63 @@ def test_each_figure_is_one_query_whatever_the_data(
     with django_assert_num_queries(DASHBOARD_QUERIES):
         account_manager_console.get("/admin/")
     console_work(retailer_user, staff_user, NOW, batch=1)
+    cache.clear()
     with django_assert_num_queries(DASHBOARD_QUERIES):
         assert account_manager_console.get("/admin/").status_code == 200
+
+
+def test_the_figures_are_kept_for_their_period(
+    account_manager_console, clock, retailer_user, staff_user, settings, django_assert_num_queries
+):
+    settings.DASHBOARD_SECONDS = 60  # NOW is 15:30:00, the start of a period
+    first = account_manager_console.get("/admin/").content.decode()
+    console_work(retailer_user, staff_user, NOW)
+
+    clock.now = NOW + timedelta(seconds=59)
+    with django_assert_num_queries(PAGE_QUERIES):
+        kept = account_manager_console.get("/admin/").content.decode()
+    clock.now = NOW + timedelta(seconds=60)
+    anew = account_manager_console.get("/admin/").content.decode()
+
+    assert text_of(first, "pending-count") == text_of(kept, "pending-count") == "0"
+    assert "Any news?" not in kept
+    assert text_of(anew, "pending-count") == "3"
+    assert "Any news?" in anew
+
+
+def test_an_account_manager_who_just_wrote_through_the_console_reads_the_figures_anew(
+    account_manager_console, clock, retailer_user, staff_user, settings
+):
+    settings.DASHBOARD_SECONDS = 60
+    console_work(retailer_user, staff_user, NOW)
+    asked = ConnectionRequest.objects.get(org_name="Pending 0-0")
+    assert "Any news?" in account_manager_console.get("/admin/").content.decode()
+
+    clock.now = NOW + timedelta(seconds=10)
+    account_manager_console.post(f"/admin/connections/connectionrequest/{asked.pk}/reply/", {"body": "Tomorrow."})
+    mine = account_manager_console.get("/admin/").content.decode()
+    clock.now = NOW + timedelta(seconds=70)
+    later = account_manager_console.get("/admin/").content.decode()
+
+    assert "Any news?" not in mine
+    assert "Any news?" not in later
+    assert "Still waiting." in mine
+
+
+def test_the_figures_read_anew_for_a_writer_are_kept_for_everyone(
+    account_manager_console, clock, retailer_user, staff_user, settings
+):
+    settings.DASHBOARD_SECONDS = 60
+    console_work(retailer_user, staff_user, NOW)
+    asked = ConnectionRequest.objects.get(org_name="Pending 0-0")
+    other = Client()
+    other.force_login(staff_user)  # the same person in another browser: a session of its own
+    assert "Any news?" in other.get("/admin/").content.decode()
+
+    account_manager_console.post(f"/admin/connections/connectionrequest/{asked.pk}/reply/", {"body": "Tomorrow."})
+
+    assert "Any news?" not in account_manager_console.get("/admin/").content.decode()
+    assert "Any news?" not in other.get("/admin/").content.decode()  # the fresh figures are kept for all
 
 
 def test_a_staff_user_sees_only_the_figures_of_its_permissions(clock, retailer_user, staff_user):
@@ -129,3 +205,20 @@ def test_the_new_pages_give_account_managers_no_power_over_staff_groups_or_permi
     assert "user_permissions" not in html
     assert account_manager_console.get("/admin/auth/group/").status_code == 403
     assert account_manager_console.get("/admin/auth/group/add/").status_code == 403
+
+
+def test_a_users_own_permissions_and_its_groups_count_alike(staff_user, django_assert_num_queries):
+    staff_user.groups.add(Group.objects.get(name=ACCOUNT_MANAGERS_GROUP))
+    staff_user.user_permissions.add(Permission.objects.get(codename="change_group"))
+    user = type(staff_user).objects.get(pk=staff_user.pk)
+
+    with django_assert_num_queries(1):
+        granted = user.get_all_permissions()
+    by_django = backends.ModelBackend().get_all_permissions(type(staff_user).objects.get(pk=staff_user.pk))
+
+    assert granted == by_django
+    assert "auth.change_group" in granted
+    assert "connections.change_connectionrequest" in granted
+    assert "auth.delete_group" not in granted
+    user.is_active = False
+    assert not user.has_perm("auth.change_group")
