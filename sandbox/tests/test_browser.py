@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from connections.tests.test_browser import CHROMIUM, page  # noqa: F401 (the browser fixture)
+from connections.tests.test_browser import CHROMIUM, browser, page  # noqa: F401 (the browser fixtures)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
