@@ -185,28 +185,26 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
         ]
         return [*pages, *super().get_urls()]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         """The request's page: its decision when pending (the candidates in place, Approve
         and Deny), its fields and history, and its thread with a reply box."""
-        connection_request = self.get_object(request, object_id)
-        context = {}
-        if connection_request is not None:
-            decide = connection_request.status == ConnectionRequest.Status.PENDING and self.has_change_permission(
-                request, connection_request
+        if obj is not None:
+            decide = obj.status == ConnectionRequest.Status.PENDING and self.has_change_permission(request, obj)
+            context.update(
+                {
+                    "title": "Connection request",
+                    "decide": decide,
+                    **(self.decision_context(obj) if decide else {}),
+                    "deny_form": DenyForm(),
+                    "thread": selectors.comments_for(obj, request.user),
+                    "reply_max_length": NewCommentSerializer().fields["body"].max_length,
+                    # Every field is read-only: nothing here to save.
+                    "show_save": False,
+                    "show_save_and_continue": False,
+                    "show_save_and_add_another": False,
+                }
             )
-            context = {
-                "title": "Connection request",
-                "decide": decide,
-                **(self.decision_context(connection_request) if decide else {}),
-                "deny_form": DenyForm(),
-                "thread": selectors.comments_for(connection_request, request.user),
-                "reply_max_length": NewCommentSerializer().fields["body"].max_length,
-                # Every field is read-only: nothing here to save.
-                "show_save": False,
-                "show_save_and_continue": False,
-                "show_save_and_add_another": False,
-            }
-        return super().change_view(request, object_id, form_url, {**context, **(extra_context or {})})
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeable(self, request, object_id) -> ConnectionRequest:
         """The request an action of its page changes, or a 403 for one the user may not change."""
