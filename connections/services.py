@@ -22,6 +22,7 @@ from connections.models import (
 )
 from connections.shapes import CommentSerializer, ConnectionRequestSerializer, ConnectionSerializer
 from core.exceptions import InvalidInput, InvalidState, PreconditionFailed
+from core.json_sql import insert_new
 from core.policy import authorize
 from events.services import publish
 from feeds.services import open_feeds, pause_all
@@ -175,19 +176,19 @@ def create_requests(*, organization: Organization, user: User, requests: Sequenc
         )
         for fields in requests
     ]
-    with one_pending_request(made):
-        ConnectionRequest.objects.bulk_create(made)
-    Integration.objects.bulk_create(
+    integrations = [
         integration
         for connection_request, fields in zip(made, requests, strict=True)
         for integration in build_integrations(connection_request, fields.get("integrations", ()), 0)
-    )
-    for connection_request, fields in zip(made, requests, strict=True):
-        attach_files(connection_request, fields.get("uploaded_files", ()))
-    RequestStatusChange.objects.bulk_create(
+    ]
+    history = [
         RequestStatusChange(request=connection_request, status=connection_request.status, by=user)
         for connection_request in made
-    )
+    ]
+    with one_pending_request(made):
+        insert_new(made, integrations, history)
+    for connection_request, fields in zip(made, requests, strict=True):
+        attach_files(connection_request, fields.get("uploaded_files", ()))
     # Each request's event (`announce_request`'s: a pending request's is the requester's), in one
     # statement; one request's names its row alone, the statement PostgreSQL plans best for it.
     pks = [connection_request.pk for connection_request in made]

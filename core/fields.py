@@ -1,3 +1,4 @@
+import copy
 from datetime import UTC, datetime
 
 from rest_framework import serializers
@@ -15,6 +16,22 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class ShallowFieldCopies:
+    """A serializer that copies its declared fields one level deep: DRF deep-copies each of them
+    for every serializer it makes, down to their validators, which cost a create of a request
+    a tenth of its time. A plain field's copy needs only its own attributes (binding it sets
+    the rest, on the copy); a field with a child, or a nested serializer, is still copied whole,
+    so that no child stays bound to another serializer."""
+
+    def get_fields(self):
+        return {
+            name: copy.deepcopy(field)
+            if hasattr(field, "child") or hasattr(field, "_declared_fields")
+            else copy.copy(field)
+            for name, field in self._declared_fields.items()
+        }
 
 
 class AliasedFieldsMixin:

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from connections import selectors
 from connections.cron import MAX_LENGTH, validate_cron
 from connections.models import Integration
-from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, StrictCharField
+from core.fields import AliasedFieldsMixin, PositionalErrorsListSerializer, ShallowFieldCopies, StrictCharField
 from core.pagination import MAX_START
 from core.policy import authorize
 from files.models import UploadedFile
@@ -66,7 +66,7 @@ class FileReferenceField(serializers.Field):
         return str(value)
 
 
-class IntegrationWriteSerializer(AliasedFieldsMixin, serializers.Serializer):
+class IntegrationWriteSerializer(ShallowFieldCopies, AliasedFieldsMixin, serializers.Serializer):
     aliases = {"integration_type": "type", "feed_source_file_locations": "file_locations"}
 
     record_uuid = serializers.UUIDField(
@@ -103,7 +103,7 @@ class NewIntegrationSerializer(IntegrationWriteSerializer):
         return super().to_internal_value(data)
 
 
-class ConnectionRequestWriteSerializer(AliasedFieldsMixin, serializers.Serializer):
+class ConnectionRequestWriteSerializer(ShallowFieldCopies, AliasedFieldsMixin, serializers.Serializer):
     """The body of an update of a pending request (`NewConnectionRequestSerializer` for a new one):
     every field optional; integrations with a `record_uuid` change that one, others are added."""
 

@@ -212,9 +212,9 @@ def test_a_batch_costs_a_fixed_number_of_queries(retailer_user, django_assert_nu
     # 1 savepoint (the batch's transaction, inside the test's); 2 the import's row, locked;
     # 3 savepoint (what a dry run rolls back); 4-5 the names normalized, the organizations of
     # those names; 6 the pending requests of those names; 7-8 savepoints (the rows', the
-    # service's); 9 the user's permissions; 10 the requests; 11 their integrations; 12 their
-    # history; 13 their events; 14-16 the savepoints released; 17 the counters; 18 released.
-    with django_assert_num_queries(18) as counted:
+    # service's); 9 the user's permissions; 10 the requests, their integrations and their history,
+    # in one statement; 11 their events; 12-14 the savepoints released; 15 the counters; 16 released.
+    with django_assert_num_queries(16) as counted:
         imports.import_batch(*large)
     assert RequestImport.objects.get(pk=large[0].pk).created == 30, counted
 
