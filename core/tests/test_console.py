@@ -8,8 +8,10 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import backends
 from django.contrib.auth.models import Group, Permission
+from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from connections.models import ConnectionRequest
 from feeds.tests.factories import console_work
@@ -222,3 +224,39 @@ def test_a_users_own_permissions_and_its_groups_count_alike(staff_user, django_a
     assert "auth.delete_group" not in granted
     user.is_active = False
     assert not user.has_perm("auth.change_group")
+
+
+def sections_of(html: str) -> list[str]:
+    return re.findall(r'class="section"[^>]*>([^<]+)</a>', html)
+
+
+def test_each_set_of_permissions_sees_its_own_sections(account_manager_console, clock):
+    narrow = AccountManagerFactory().user
+    narrow.user_permissions.add(Permission.objects.get(codename="view_connectionrequest"))
+    browser = Client()
+    browser.force_login(narrow)
+
+    full = sections_of(account_manager_console.get("/admin/").content.decode())
+    assert sections_of(browser.get("/admin/").content.decode()) == ["Requests"]
+    narrow.user_permissions.add(Permission.objects.get(codename="view_connection"))
+    widened = sections_of(browser.get("/admin/").content.decode())
+
+    assert widened == ["Requests", "Connections &amp; feeds"]
+    assert len(full) > len(widened)
+    assert sections_of(account_manager_console.get("/admin/").content.decode()) == full
+
+
+@pytest.mark.parametrize("ending", ["expired", "unknown", "deactivated"])
+def test_a_session_that_ended_opens_no_page(account_manager_console, staff_user, ending):
+    session = Session.objects.get()
+    if ending == "expired":
+        Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    elif ending == "unknown":
+        session.delete()
+    else:
+        type(staff_user).objects.filter(pk=staff_user.pk).update(is_active=False)
+
+    response = account_manager_console.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")

@@ -10,9 +10,10 @@ from connections import services as connection_services
 from connections.models import ConnectionRequest
 from connections.tests.factories import connection_request
 from events import notifying
-from events.models import Event, Notification, NotificationSetting
+from events.models import Event, EventAudience, Notification, NotificationSetting
 from events.tasks import distribute, fan_out, fan_out_batch
-from organizations.tests.factories import UserFactory
+from events.tests.factories import event_for
+from organizations.tests.factories import OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +242,22 @@ def test_real_time_email_and_digests(retailer_user, mailoutbox, django_capture_o
     assert "Second" in digest.body
     assert digest.alternatives[0][1] == "text/html"
     assert Notification.objects.filter(user=colleague, digest="").count() == 2
+
+
+def test_an_events_audience_goes_with_the_event_and_with_its_organization(retailer_user, supplier_user):
+    """The audience's references have no constraint in the database: Django deletes its rows."""
+    old, kept = event_for(retailer_user.organization), event_for(supplier_user.organization)
+    EventAudience.objects.create(event=kept, event_xid=kept.xid, organization=retailer_user.organization)
+    Event.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+
+    Event.objects.filter(created_at__lt=timezone.now() - timedelta(days=30)).delete()  # as the prune does
+    assert set(EventAudience.objects.values_list("event", "organization")) == {
+        (kept.pk, supplier_user.organization_id),
+        (kept.pk, retailer_user.organization_id),
+    }
+
+    organization = OrganizationFactory()
+    EventAudience.objects.create(event=kept, event_xid=kept.xid, organization=organization)
+    organization.delete()
+    assert not EventAudience.objects.filter(organization_id=organization.pk).exists()
+    assert EventAudience.objects.filter(event=kept).count() == 2
